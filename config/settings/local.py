@@ -1,0 +1,13 @@
+"""Settings for `masa demo` and local development: embedded SQLite under ./var, a local key.
+
+Everything can still be overridden with the same MASA_* variables as production.
+"""
+
+import os
+
+os.environ.setdefault("MASA_SECRET_KEY", "local-only-not-secret-masa-demo-key-0123456789abcdef")
+
+from .base import *  # noqa: E402,F403
+from .base import DATA_DIR  # noqa: E402
+
+DATA_DIR.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,24 @@
+"""Test settings: in-memory SQLite unless MASA_TEST_DATABASE_URL points at PostgreSQL."""
+
+import os
+import tempfile
+
+os.environ.setdefault("MASA_SECRET_KEY", "test-only-key")
+os.environ.setdefault("MASA_DATA_DIR", tempfile.mkdtemp(prefix="masa-test-"))
+
+from .base import *  # noqa: E402,F403
+from .base import database_from_url  # noqa: E402
+
+if os.environ.get("MASA_TEST_DATABASE_URL"):
+    DATABASES = {"default": database_from_url(os.environ["MASA_TEST_DATABASE_URL"])}
+else:
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

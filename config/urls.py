@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("masa.core.urls")),
+    path("account/", include("masa.accounts.urls")),
+    path("statute/", include("masa.statute.urls")),
+    path("coverage/", include("masa.geography.urls")),
+    path("partnerships/", include("masa.partnerships.urls")),
+    path("partnerships/<slug:slug>/compliance/", include("masa.compliance.urls")),
+    path("operators/admin/", admin.site.urls),
+]
+
+handler400 = "masa.core.views.bad_request"
+handler403 = "masa.core.views.permission_denied"
+handler404 = "masa.core.views.page_not_found"
+handler500 = "masa.core.views.server_error"

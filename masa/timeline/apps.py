@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class TimelineConfig(AppConfig):
+    name = "masa.timeline"
+    label = "timeline"
+    default_auto_field = "django.db.models.BigAutoField"
