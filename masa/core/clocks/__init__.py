@@ -1,1 +1,2 @@
-"""The clock engine: due dates as pure functions of a trigger date, a rule and the bank-holiday calendar."""
+"""The clock engine: due dates as pure functions of a trigger date, a rule and the bank-holiday
+calendar."""
