@@ -11,3 +11,7 @@ from .base import *  # noqa: E402,F403
 from .base import DATA_DIR  # noqa: E402
 
 DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+# Serve static files straight from the app folders: no collectstatic step for the demo.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
