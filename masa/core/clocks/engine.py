@@ -35,6 +35,7 @@ from masa.core.clocks.calendar import (
     working_days_between,
 )
 from masa.core.clocks.rules import ClockRule, Unit
+from masa.core.errors import MasaError
 
 _ONE_DAY = timedelta(days=1)
 # Our own names, not strftime's: output must not change with the process locale.
@@ -49,7 +50,7 @@ _MONTH_NAMES = (
 Pause = tuple[date, date]
 
 
-class ClockRuleError(ValueError):
+class ClockRuleError(MasaError, ValueError):
     """A rule or pause the engine cannot compute with; the message says which field is wrong."""
 
 

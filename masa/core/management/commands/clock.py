@@ -1,4 +1,4 @@
-"""`masa clock`: compute a due date from the command line (a DESIGN.md contract; keep the JSON keys).
+"""`masa clock`: a due date from the command line (a DESIGN.md contract: keep the JSON keys).
 
     masa clock due wt2023.notify-panel --from 2025-12-19
     masa clock add --working-days 5 --from 2025-12-19
@@ -18,8 +18,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from masa.core.clocks.engine import ClockRuleError, DueDate, Pause, add, compute_due
+from masa.core.clocks.engine import DueDate, Pause, add, compute_due
 from masa.core.clocks.rules import ClockRule, Unit
+from masa.core.errors import MasaError
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -55,7 +56,7 @@ class Command(BaseCommand):
                 result = compute_due(_rule(options["rule_id"]), start, pauses=pauses)
             else:
                 result = _adhoc(options, start, pauses)
-        except ClockRuleError as error:
+        except MasaError as error:  # a rule the engine refuses, or an invalid statute library
             raise CommandError(str(error)) from error
         self.stdout.write(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
 
@@ -86,7 +87,12 @@ def _adhoc(options: dict[str, Any], start: date, pauses: list[Pause]) -> DueDate
 def _rule(rule_id: str) -> ClockRule:
     # Imported here: the statute loader is another app's module and may fail on bad YAML; only
     # `clock due` needs it.
-    from masa.statute.loader import load_library
+    try:
+        from masa.statute.loader import load_library
+    except ModuleNotFoundError as error:
+        if not (error.name or "").startswith("masa.statute"):
+            raise
+        raise CommandError("The statute library loader (masa.statute.loader) is missing.") from None
 
     clocks = load_library().clocks
     if rule_id in clocks:
