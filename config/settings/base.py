@@ -40,7 +40,7 @@ def database_from_url(url: str) -> dict[str, object]:
     parsed = urlparse(url)
     if parsed.scheme == "sqlite":
         # sqlite:///relative/path or sqlite:////absolute/path, as SQLAlchemy and dj-database-url read them
-        path = unquote(url[len("sqlite:///"):])
+        path = unquote(url[len("sqlite:///") :])
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": path,
@@ -126,9 +126,7 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": database_from_url(
-        env("MASA_DATABASE_URL", f"sqlite:///{DATA_DIR / 'masa.sqlite3'}")
-    )
+    "default": database_from_url(env("MASA_DATABASE_URL", f"sqlite:///{DATA_DIR / 'masa.sqlite3'}"))
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -139,8 +137,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

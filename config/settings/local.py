@@ -7,8 +7,8 @@ import os
 
 os.environ.setdefault("MASA_SECRET_KEY", "local-only-not-secret-masa-demo-key-0123456789abcdef")
 
-from .base import *  # noqa: E402,F403
-from .base import DATA_DIR  # noqa: E402
+from .base import *  # noqa: F403
+from .base import DATA_DIR
 
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 

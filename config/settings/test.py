@@ -6,8 +6,8 @@ import tempfile
 os.environ.setdefault("MASA_SECRET_KEY", "test-only-key")
 os.environ.setdefault("MASA_DATA_DIR", tempfile.mkdtemp(prefix="masa-test-"))
 
-from .base import *  # noqa: E402,F403
-from .base import database_from_url  # noqa: E402
+from .base import *  # noqa: F403
+from .base import database_from_url
 
 if os.environ.get("MASA_TEST_DATABASE_URL"):
     DATABASES = {"default": database_from_url(os.environ["MASA_TEST_DATABASE_URL"])}

@@ -28,7 +28,9 @@ DEMO_USERS = (
     DemoUser("delegated-partner", Role.DELEGATED_PARTNER, "Director of children's services"),
     DemoUser("chair", Role.CHAIR, "Partnership chair (delegated safeguarding partner)"),
     DemoUser("scrutineer", Role.SCRUTINEER, "Independent scrutineer"),
-    DemoUser("agency-contact", Role.AGENCY_CONTACT, "Designated safeguarding lead, secondary school"),
+    DemoUser(
+        "agency-contact", Role.AGENCY_CONTACT, "Designated safeguarding lead, secondary school"
+    ),
     DemoUser("reviewer", Role.REVIEWER, "Commissioned independent reviewer"),
     DemoUser("viewer", Role.VIEWER, "Partnership officer (read only)"),
 )

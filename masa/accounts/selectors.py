@@ -19,7 +19,9 @@ def partnerships_visible_to(user: User) -> QuerySet[Partnership]:
     if user.is_staff:
         return Partnership.objects.all()
     ids = set(
-        Membership.objects.filter(user=user, is_active=True).values_list("partnership_id", flat=True)
+        Membership.objects.filter(user=user, is_active=True).values_list(
+            "partnership_id", flat=True
+        )
     )
     # Membership of a parent (BHR) reaches its children (the three local partnerships), two levels.
     return Partnership.objects.filter(
@@ -34,9 +36,9 @@ def roles_in(user: User, partnership: Partnership) -> frozenset[str]:
     if partnership.parent_id:
         chain.append(partnership.parent_id)
     return frozenset(
-        Membership.objects.filter(
-            user=user, partnership_id__in=chain, is_active=True
-        ).values_list("role", flat=True)
+        Membership.objects.filter(user=user, partnership_id__in=chain, is_active=True).values_list(
+            "role", flat=True
+        )
     )
 
 

@@ -37,9 +37,13 @@ class DateField(forms.MultiValueField):
             return None
         day, month, year = (str(part or "").strip() for part in data_list)
         label = str(self.label or "The date").lower()
-        missing = [name for name, part in (("day", day), ("month", month), ("year", year)) if not part]
+        missing = [
+            name for name, part in (("day", day), ("month", month), ("year", year)) if not part
+        ]
         if missing:
-            raise forms.ValidationError(f"{label.capitalize()} must include a {' and '.join(missing)}")
+            raise forms.ValidationError(
+                f"{label.capitalize()} must include a {' and '.join(missing)}"
+            )
         if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
             raise forms.ValidationError(f"{label.capitalize()} must be a real date, like 27 3 2025")
         try:
@@ -56,5 +60,6 @@ class ServiceForm(forms.Form):
     def add_service_error(self, error: InvalidInput) -> None:
         for field, messages in error.field_errors.items():
             for message in messages:
-                self.add_error(None if field == "__all__" or field not in self.fields else field,
-                               message)
+                self.add_error(
+                    None if field == "__all__" or field not in self.fields else field, message
+                )

@@ -28,22 +28,38 @@ def _error(request: HttpRequest, status: int, title: str, body: str) -> HttpResp
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _error(request, 400, "Sorry, there is a problem with that request",
-                  "Check the address or the form and try again.")
+    return _error(
+        request,
+        400,
+        "Sorry, there is a problem with that request",
+        "Check the address or the form and try again.",
+    )
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _error(request, 403, "You do not have access to this page",
-                  "This page belongs to a partnership you are not a member of, or your role "
-                  "does not include it. Ask your partnership's business manager for access.")
+    return _error(
+        request,
+        403,
+        "You do not have access to this page",
+        "This page belongs to a partnership you are not a member of, or your role "
+        "does not include it. Ask your partnership's business manager for access.",
+    )
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _error(request, 404, "Page not found",
-                  "If you typed the web address, check it is correct. If you pasted it, "
-                  "check you copied the entire address.")
+    return _error(
+        request,
+        404,
+        "Page not found",
+        "If you typed the web address, check it is correct. If you pasted it, "
+        "check you copied the entire address.",
+    )
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return _error(request, 500, "Sorry, there is a problem with the service",
-                  "Try again later. Nothing you entered has been saved.")
+    return _error(
+        request,
+        500,
+        "Sorry, there is a problem with the service",
+        "Try again later. Nothing you entered has been saved.",
+    )

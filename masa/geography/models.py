@@ -1,4 +1,6 @@
-"""England's upper-tier local authorities, police force areas and integrated care boards (ONS/DfE codes).
+"""England's upper-tier local authorities, police force areas and integrated care boards.
+
+Codes are ONS GSS codes (DfE and NHS ODS codes beside them).
 
 Reference data: loaded from `masa/geography/data/` by `geography_load`, never edited in the app.
 """
@@ -35,11 +37,13 @@ class IntegratedCareBoard(models.Model):
 
 
 class LocalAuthority(models.Model):
-    """An upper-tier (children's services) local authority: the unit a partnership covers (CA2004 s.16E)."""
+    """An upper-tier (children's services) local authority: the unit a partnership covers
+    (CA2004 s.16E)."""
 
     code = models.CharField("GSS code", max_length=9, primary_key=True)  # current ONS code
     previous_code = models.CharField(max_length=9, blank=True)  # e.g. Barnsley before 2024
     dfe_code = models.CharField("DfE LA code", max_length=3, blank=True)
+    mysociety_code = models.CharField("mySociety code", max_length=3, blank=True)
     name = models.CharField(max_length=120)
     region_code = models.CharField(max_length=9)
     region_name = models.CharField(max_length=60)
@@ -60,7 +64,7 @@ class LocalAuthority(models.Model):
 
 
 class IcbOverlap(models.Model):
-    """An ICB whose area overlaps a local authority's, with the share of the LA's 2021 LSOAs in it."""
+    """An ICB whose area overlaps a local authority's, with the share of its 2021 LSOAs in it."""
 
     local_authority = models.ForeignKey(LocalAuthority, on_delete=models.CASCADE)
     icb = models.ForeignKey(IntegratedCareBoard, on_delete=models.CASCADE)

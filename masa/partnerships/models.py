@@ -33,7 +33,8 @@ class Partnership(TimeStampedModel):
     website = models.URLField(blank=True)
     summary = models.TextField(blank=True)
     is_fictional = models.BooleanField(
-        default=False, help_text="Demonstration partnership: every case-level record in it is made up."
+        default=False,
+        help_text="Demonstration partnership: every case-level record in it is made up.",
     )
 
     history = HistoricalRecords()
@@ -41,9 +42,7 @@ class Partnership(TimeStampedModel):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(parent=F("id")), name="partnership_not_own_parent"
-            ),
+            models.CheckConstraint(condition=~Q(parent=F("id")), name="partnership_not_own_parent"),
         ]
 
     def __str__(self) -> str:
@@ -156,6 +155,12 @@ class StatutoryPartner(Dated, TimeStampedModel):
 
     class Meta:
         ordering = ["partner_type", "organisation__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=F("start")),
+                name="partner_end_after_start",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.organisation} ({self.get_partner_type_display()})"
@@ -176,6 +181,12 @@ class RelevantAgency(Dated, TimeStampedModel):
     class Meta:
         ordering = ["organisation__name"]
         verbose_name_plural = "relevant agencies"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=F("start")),
+                name="agency_end_after_start",
+            ),
+        ]
 
     def __str__(self) -> str:
         return str(self.organisation)
@@ -228,6 +239,12 @@ class RoleAssignment(Dated, TimeStampedModel):
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__isnull=True) | Q(end__gte=F("start")), name="role_end_after_start"
+            ),
+            # Lead and delegated partners stand for one of the three partners; other posts do not.
+            models.CheckConstraint(
+                condition=(Q(role__in=["lead_partner", "delegated_partner"]) & ~Q(partner_type=""))
+                | (~Q(role__in=["lead_partner", "delegated_partner"]) & Q(partner_type="")),
+                name="role_partner_type_for_partners_only",
             ),
         ]
 
@@ -285,6 +302,12 @@ class Priority(Dated, TimeStampedModel):
     class Meta:
         ordering = ["position", "title"]
         verbose_name_plural = "priorities"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=F("start")),
+                name="priority_end_after_start",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -20,9 +20,7 @@ class Event(models.Model):
         related_name="events",
     )
     verb = models.CharField(max_length=60)  # "area.added", "role.assigned", …
-    subject_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.SET_NULL
-    )
+    subject_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
     subject_id = models.CharField(max_length=120, blank=True)
     subject_label = models.CharField(max_length=300, blank=True)
     message = models.TextField()

@@ -35,7 +35,9 @@ def test_empty_form_names_each_missing_field(client):
 
 def test_sign_in_then_sign_out(client):
     User.objects.create_user("bm", password="right-password-123")
-    response = client.post("/account/sign-in/", {"username": "bm", "password": "right-password-123"})
+    response = client.post(
+        "/account/sign-in/", {"username": "bm", "password": "right-password-123"}
+    )
     assert response.status_code == 302
     assert "_auth_user_id" in client.session
     response = client.post("/account/sign-out/")

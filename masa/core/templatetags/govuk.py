@@ -39,11 +39,19 @@ def _component(field: forms.BoundField) -> str:
 
 
 @register.simple_tag
-def govuk_field(field: forms.BoundField, label_size: str = "s", is_page_heading: bool = False,
-                width: str = "") -> str:
+def govuk_field(
+    field: forms.BoundField, label_size: str = "s", is_page_heading: bool = False, width: str = ""
+) -> str:
     component = _component(field)
     input_type = getattr(field.field.widget, "input_type", "text")
-    if component == "input" and input_type not in {"text", "email", "url", "number", "date", "search"}:
+    if component == "input" and input_type not in {
+        "text",
+        "email",
+        "url",
+        "number",
+        "date",
+        "search",
+    }:
         input_type = "text"
     return render_to_string(
         f"components/fields/{component}.html",

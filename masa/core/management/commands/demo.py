@@ -22,7 +22,9 @@ class Command(BaseCommand):
     help = "Set up the demo database and serve MASA on 127.0.0.1."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--port", type=int, default=8000, help="port to serve on (default 8000)")
+        parser.add_argument(
+            "--port", type=int, default=8000, help="port to serve on (default 8000)"
+        )
         parser.add_argument("--no-serve", action="store_true", help="load everything, then exit")
 
     def handle(self, *args: object, port: int, no_serve: bool, **options: object) -> None:
