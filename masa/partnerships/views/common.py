@@ -1,0 +1,98 @@
+"""Pieces every registry view uses: the page frame (breadcrumbs, edit rights) and the one way a
+form page calls its service and shows errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from masa.accounts.selectors import can_edit
+from masa.core.errors import InvalidInput
+from masa.core.forms import ServiceForm
+
+from ..models import Partnership
+
+FORM_TEMPLATE = "partnerships/form.html"
+
+
+def url(name: str, partnership: Partnership, *args: Any) -> str:
+    return reverse(f"partnerships:{name}", args=[partnership.slug, *args])
+
+
+def crumbs(partnership: Partnership, *trail: tuple[str, str]) -> list[tuple[str, str]]:
+    return [
+        ("Partnerships", reverse("partnerships:list")),
+        (partnership.short_name or partnership.name, url("overview", partnership)),
+        *trail,
+    ]
+
+
+def page(
+    request: HttpRequest,
+    template: str,
+    partnership: Partnership,
+    *,
+    title: str,
+    trail: Sequence[tuple[str, str]] = (),
+    **context: Any,
+) -> HttpResponse:
+    return render(
+        request,
+        template,
+        {
+            "partnership": partnership,
+            "page_title": title,
+            "breadcrumbs": crumbs(partnership, *trail),
+            "can_edit": can_edit(request.user, partnership),  # type: ignore[arg-type]
+            **context,
+        },
+    )
+
+
+def form_page(
+    request: HttpRequest,
+    partnership: Partnership | None,
+    form: ServiceForm,
+    *,
+    call: Callable[[dict[str, Any]], object],
+    title: str,
+    success_url: str | Callable[[Any], str],
+    success_message: str | Callable[[Any], str],
+    cancel_url: str,
+    trail: Sequence[tuple[str, str]] = (),
+    submit_label: str = "Save",
+    lead: str = "",
+) -> HttpResponse:
+    """GET shows the form; a valid POST calls the service and redirects; a refused POST shows the
+    form again with the service's errors in the GOV.UK error summary (status 200)."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = call(form.cleaned_data)
+        except InvalidInput as error:
+            form.add_service_error(error)
+        else:
+            messages.success(
+                request, success_message(result) if callable(success_message) else success_message
+            )
+            return redirect(success_url(result) if callable(success_url) else success_url)
+    trail = [*trail, (title, "")]
+    return render(
+        request,
+        FORM_TEMPLATE,
+        {
+            "partnership": partnership,
+            "form": form,
+            "page_title": title,
+            "breadcrumbs": crumbs(partnership, *trail)
+            if partnership
+            else [("Partnerships", reverse("partnerships:list")), *trail],
+            "cancel_url": cancel_url,
+            "submit_label": submit_label,
+            "lead": lead,
+        },
+    )
