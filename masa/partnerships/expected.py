@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-
 from decimal import Decimal
 
 from django.db.models import Prefetch, Q, QuerySet

@@ -20,6 +20,11 @@ from ..models import Partnership
 FORM_TEMPLATE = "partnerships/form.html"
 
 
+def posted(request: HttpRequest) -> Any:
+    """The POST data for a bound form (even when empty), or None on GET."""
+    return request.POST if request.method == "POST" else None
+
+
 def url(name: str, partnership: Partnership, *args: Any) -> str:
     return reverse(f"partnerships:{name}", args=[partnership.slug, *args])
 

@@ -19,7 +19,7 @@ from ..models import (
     StatutoryPartner,
 )
 from ..periods import format_day
-from .common import form_page, url
+from .common import form_page, posted, url
 
 
 def _end(
@@ -33,7 +33,7 @@ def _end(
     back: str,
     trail: str,
 ) -> HttpResponse:
-    form = forms.EndForm(request.POST or None)
+    form = forms.EndForm(posted(request))
     return form_page(
         request,
         partnership,
@@ -54,7 +54,7 @@ def _end(
 
 @partnership_view(edit=True)
 def area_add(request: HttpRequest, partnership: Partnership) -> HttpResponse:
-    form = forms.AreaForm(request.POST or None)
+    form = forms.AreaForm(posted(request))
     return form_page(
         request,
         partnership,
@@ -90,7 +90,7 @@ def area_end(request: HttpRequest, partnership: Partnership, pk: int) -> HttpRes
 
 @partnership_view(edit=True)
 def organisation_add(request: HttpRequest, partnership: Partnership) -> HttpResponse:
-    form = forms.OrganisationForm(request.POST or None, initial={"kind": request.GET.get("kind")})
+    form = forms.OrganisationForm(posted(request), initial={"kind": request.GET.get("kind")})
     back = "agency-add" if request.GET.get("next") == "agency" else "partner-add"
     return form_page(
         request,
@@ -109,7 +109,7 @@ def organisation_add(request: HttpRequest, partnership: Partnership) -> HttpResp
 
 @partnership_view(edit=True)
 def partner_add(request: HttpRequest, partnership: Partnership) -> HttpResponse:
-    form = forms.PartnerForm(request.POST or None)
+    form = forms.PartnerForm(posted(request))
     return form_page(
         request,
         partnership,
@@ -129,7 +129,7 @@ def partner_add(request: HttpRequest, partnership: Partnership) -> HttpResponse:
 def partner_suggestions(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     suggestions = services.statutory_partners_suggest(partnership)
     form = forms.SuggestionsForm(
-        request.POST or None,
+        posted(request),
         suggestions=suggestions,
         initial={"keys": [s.key for s in suggestions]},
     )
@@ -178,7 +178,7 @@ def partner_end(request: HttpRequest, partnership: Partnership, pk: int) -> Http
 
 @partnership_view(edit=True)
 def agency_add(request: HttpRequest, partnership: Partnership) -> HttpResponse:
-    form = forms.AgencyForm(request.POST or None)
+    form = forms.AgencyForm(posted(request))
     return form_page(
         request,
         partnership,
@@ -200,7 +200,7 @@ def agency_edit(request: HttpRequest, partnership: Partnership, pk: int) -> Http
         RelevantAgency.objects.select_related("organisation"), pk=pk, partnership=partnership
     )
     form = forms.AgencyEditForm(
-        request.POST or None,
+        posted(request),
         initial={"why_chosen": agency.why_chosen, "contribution": agency.contribution},
     )
     return form_page(
@@ -239,7 +239,7 @@ def agency_end(request: HttpRequest, partnership: Partnership, pk: int) -> HttpR
 @partnership_view(edit=True)
 def role_add(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     initial = {key: request.GET.get(key, "") for key in ("role", "partner_type")}
-    form = forms.RoleForm(request.POST or None, initial=initial, partnership=partnership)
+    form = forms.RoleForm(posted(request), initial=initial, partnership=partnership)
     return form_page(
         request,
         partnership,
@@ -275,7 +275,7 @@ def role_end(request: HttpRequest, partnership: Partnership, pk: int) -> HttpRes
 
 @partnership_view(edit=True)
 def board_add(request: HttpRequest, partnership: Partnership) -> HttpResponse:
-    form = forms.BoardForm(request.POST or None, partnership=partnership)
+    form = forms.BoardForm(posted(request), partnership=partnership)
     return form_page(
         request,
         partnership,
@@ -304,9 +304,7 @@ def board_edit(request: HttpRequest, partnership: Partnership, pk: int) -> HttpR
             "includes_education",
         )
     }
-    form = forms.BoardForm(
-        request.POST or None, initial=initial, partnership=partnership, board=board
-    )
+    form = forms.BoardForm(posted(request), initial=initial, partnership=partnership, board=board)
     return form_page(
         request,
         partnership,
@@ -322,7 +320,7 @@ def board_edit(request: HttpRequest, partnership: Partnership, pk: int) -> HttpR
 
 @partnership_view(edit=True)
 def priority_add(request: HttpRequest, partnership: Partnership) -> HttpResponse:
-    form = forms.PriorityForm(request.POST or None)
+    form = forms.PriorityForm(posted(request))
     return form_page(
         request,
         partnership,
@@ -342,7 +340,7 @@ def priority_add(request: HttpRequest, partnership: Partnership) -> HttpResponse
 def priority_edit(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
     priority = get_object_or_404(Priority, pk=pk, partnership=partnership)
     form = forms.PriorityEditForm(
-        request.POST or None,
+        posted(request),
         initial={
             "title": priority.title,
             "description": priority.description,

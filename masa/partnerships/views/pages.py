@@ -16,7 +16,7 @@ from masa.accounts.access import partnership_view
 from .. import selectors, services
 from ..forms import PartnershipCreateForm, PartnershipForm
 from ..models import Partnership
-from .common import form_page, page, url
+from .common import form_page, page, posted, url
 
 
 @login_required
@@ -63,7 +63,7 @@ def history(request: HttpRequest, partnership: Partnership) -> HttpResponse:
 def partnership_add(request: HttpRequest) -> HttpResponse:
     if not request.user.is_staff:  # operators create partnerships; members change their own
         raise PermissionDenied
-    form = PartnershipCreateForm(request.POST or None)
+    form = PartnershipCreateForm(posted(request))
     return form_page(
         request,
         None,
@@ -87,7 +87,7 @@ def partnership_edit(request: HttpRequest, partnership: Partnership) -> HttpResp
         "website": partnership.website,
         "summary": partnership.summary,
     }
-    form = PartnershipForm(request.POST or None, initial=initial, partnership=partnership)
+    form = PartnershipForm(posted(request), initial=initial, partnership=partnership)
     return form_page(
         request,
         partnership,
