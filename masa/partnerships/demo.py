@@ -366,14 +366,14 @@ def _northshire(by: Any) -> None:
     delegates: dict[str, RoleAssignment] = {}
     for row in NORTHSHIRE_ROLES:
         fields = dict(row)
-        organisation = orgs.get(fields.pop("org", ""))
+        post_organisation = orgs.get(fields.pop("org", ""))
         start = fields.pop("start", NORTHSHIRE_START)
         held_by = fields.pop("held_by", None)
         assignment = _role(
             northshire,
             by,
             start=start,
-            organisation=organisation,
+            organisation=post_organisation,
             held_by_delegate=delegates.get(held_by) if held_by else None,
             **fields,
         )

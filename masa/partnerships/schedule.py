@@ -7,6 +7,7 @@ them are schools and colleges are fixed by the Schedule itself.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 PARAGRAPHS = range(1, 39)
@@ -32,14 +33,20 @@ class ScheduleParagraph:
 @functools.lru_cache(maxsize=1)
 def schedule() -> dict[int, ScheduleParagraph]:
     """Paragraph number → heading and description (empty text if the library is unavailable)."""
+    headings: Mapping[str, str] = {}
     try:
         from masa.statute.loader import load_library
+        from masa.statute.schema import SCHEDULE_HEADINGS
 
         categories = load_library().relevant_agency_categories
+        headings = SCHEDULE_HEADINGS
     except Exception:  # the library is optional here: numbers alone still validate
         categories = ()
     found = {
-        c.paragraph: ScheduleParagraph(c.paragraph, c.heading, c.description) for c in categories
+        c.paragraph: ScheduleParagraph(
+            c.paragraph, headings.get(c.heading, c.heading), c.description
+        )
+        for c in categories
     }
     return {n: found.get(n, ScheduleParagraph(n, "", "")) for n in PARAGRAPHS}
 

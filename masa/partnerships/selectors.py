@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from masa.accounts.selectors import partnerships_visible_to
 from masa.timeline.models import Event
@@ -69,9 +70,10 @@ def _role_rows(partnership: Partnership) -> QuerySet[RoleAssignment]:
     )
 
 
-def roles_with_history(partnership: Partnership, *, on: date) -> list[RoleGroup]:
-    """Every post by role (in RoleKind order): current holders, then future, then ended ones,
-    newest first. Roles with no rows at all are included with empty tuples."""
+def roles_with_history(partnership: Partnership, on: date | None = None) -> list[RoleGroup]:
+    """Every post by role (in RoleKind order): current holders on `on` (default today), then
+    future ones, then ended ones, newest first. Roles with no rows have empty tuples. One query."""
+    on = on or timezone.localdate()
     rows = list(_role_rows(partnership))
     groups = []
     for role in RoleKind:
@@ -127,7 +129,7 @@ class Overview:
         return [(label, rows) for label, rows in by_role if rows]
 
 
-def partnership_overview(partnership: Partnership, *, on: date, events: int = 10) -> Overview:
+def partnership_overview(partnership: Partnership, on: date, *, events: int = 10) -> Overview:
     facts = registry_facts(partnership, on)
     people = sum(
         len(rows) for _, rows in (*facts.lead_partners.items(), *facts.delegated_partners.items())
@@ -180,7 +182,11 @@ def relevant_agencies_for(partnership: Partnership) -> QuerySet[RelevantAgency]:
     return (
         RelevantAgency.objects.filter(partnership=partnership)
         .select_related("organisation")
-        .order_by("organisation__schedule_paragraph", "organisation__name", "-start")
+        .order_by(
+            F("organisation__schedule_paragraph").asc(nulls_last=True),
+            "organisation__name",
+            "-start",
+        )
     )
 
 

@@ -138,8 +138,8 @@ def role_assign(
         message += " (held by a delegated safeguarding partner)"
     if ended:
         message += "; " + "; ".join(
-            f"{holder_label(row)} stopped after {format_day(row.end)}"
-            for row in ended  # type: ignore[arg-type]
+            f"{holder_label(row)} stopped after {format_day(start - timedelta(days=1))}"
+            for row in ended
         )
     event_record(
         by=by,
