@@ -1,0 +1,206 @@
+"""The compliance matrix page, its downloads, and one page per requirement.
+
+Members of the partnership see everything; business managers and staff record assessments and
+evidence (a POST from anyone else is refused with 403).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from masa.accounts.access import partnership_view
+from masa.accounts.selectors import can_edit
+from masa.core.errors import InvalidInput
+from masa.geography.forms import parse_at
+from masa.partnerships.models import Partnership
+from masa.statute.models import Requirement
+
+from . import exports, selectors, services
+from .forms import STATUS_HINTS, AssessmentForm, EvidenceLinkForm, MatrixFilterForm
+from .models import EvidenceLink
+from .periods import financial_year
+from .table import topic_tables
+
+FILTERS = ("topic", "level", "status", "framework")
+
+
+def _crumbs(partnership: Partnership, *trail: tuple[str, str]) -> list[tuple[str, str]]:
+    return [
+        ("Partnerships", reverse("partnerships:list")),
+        (partnership.short_name or partnership.name,
+         reverse("partnerships:overview", args=[partnership.slug])),
+        *trail,
+    ]  # fmt: skip
+
+
+def _matrix_from_query(request: HttpRequest, partnership: Partnership) -> tuple[Any, Any]:
+    at = _at(request)
+    frameworks = selectors.frameworks_for(partnership, at)
+    form = MatrixFilterForm(request.GET, choices=selectors.filter_choices(frameworks))
+    matrix = selectors.matrix_for(
+        partnership=partnership,
+        at=form.value("at"),
+        **{name: form.value(name) for name in FILTERS},
+    )
+    return matrix, form
+
+
+def _at(request: HttpRequest) -> date:
+    try:
+        return parse_at(request.GET.get("at"))
+    except ValueError:
+        return parse_at(None)
+
+
+@partnership_view()
+def matrix(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    matrix, form = _matrix_from_query(request, partnership)
+    query = {k: v for k, v in request.GET.items() if k in (*FILTERS, "at") and v}
+    summary_links = [
+        (status, count, "?" + urlencode({**query, "status": status}))
+        for status, count in matrix.summary.items()
+    ]
+    row_base = reverse("compliance:matrix", args=[partnership.slug])
+    row_query = "?" + urlencode({"at": matrix.at.isoformat()}) if "at" in query else ""
+    downloads = [
+        (fmt.upper(), reverse("compliance:export", args=[partnership.slug]) + "?"
+         + urlencode({**query, "format": fmt}))
+        for fmt in exports.FORMATS
+    ]  # fmt: skip
+    return render(
+        request,
+        "compliance/matrix.html",
+        {
+            "partnership": partnership,
+            "page_title": "Compliance matrix",
+            "breadcrumbs": _crumbs(partnership, ("Compliance matrix", "")),
+            "matrix": matrix,
+            "form": form,
+            "summary_links": summary_links,
+            "downloads": downloads,
+            "row_base": row_base,
+            "tables": topic_tables(matrix, row_base=row_base, row_query=row_query),
+            "filtered": any(name in query for name in FILTERS),
+        },
+    )
+
+
+@partnership_view()
+def export(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    fmt = request.GET.get("format", "json")
+    if fmt not in exports.FORMATS:
+        raise Http404("Unknown format")
+    matrix, _ = _matrix_from_query(request, partnership)
+    response = HttpResponse(exports.render(matrix, fmt), content_type=exports.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{exports.filename(matrix, fmt)}"'
+    return response
+
+
+@partnership_view()
+def requirement(
+    request: HttpRequest, partnership: Partnership, requirement_id: str
+) -> HttpResponse:
+    row_requirement = get_object_or_404(
+        Requirement.objects.select_related("framework"), pk=requirement_id, retired=False
+    )
+    framework = row_requirement.framework
+    if framework.kind == "guidance" and framework.pk != partnership.guidance:
+        raise Http404("Not in the partnership's edition of the guidance")
+    editor = can_edit(request.user, partnership)  # type: ignore[arg-type]
+    if request.method == "POST" and not editor:
+        raise PermissionDenied
+    at = _at(request)
+    derived = bool(row_requirement.derivation)
+    row = selectors.matrix_row(partnership=partnership, requirement=row_requirement, at=at)
+    assessment = row.assessment
+    initial = {
+        "period_start": assessment.period_start if assessment else financial_year(at).start,
+        "status": assessment.status if assessment else "",
+        "partnership_level": assessment.partnership_level if assessment else "",
+        "local_authority_level": assessment.local_authority_level if assessment else "",
+    }
+    action = request.POST.get("action") if request.method == "POST" else None
+    assess_form = AssessmentForm(
+        request.POST if action == "assess" else None, initial=initial, derived=derived
+    )
+    link_form = EvidenceLinkForm(request.POST if action == "evidence" else None)
+    page_url = reverse("compliance:requirement", args=[partnership.slug, row_requirement.pk])
+    if request.GET.get("at"):
+        page_url += "?" + urlencode({"at": at.isoformat()})
+    if action == "assess" and assess_form.is_valid():
+        data = assess_form.cleaned_data
+        try:
+            services.assessment_record(
+                partnership=partnership,
+                requirement=row_requirement,
+                period_start=data["period_start"],
+                status=data.get("status", "not_assessed"),
+                partnership_level=data["partnership_level"],
+                local_authority_level=data["local_authority_level"],
+                by=request.user,
+            )
+        except InvalidInput as error:
+            assess_form.add_service_error(error)
+        else:
+            messages.success(request, "Assessment saved")
+            return redirect(page_url)
+    if action == "evidence" and link_form.is_valid():
+        try:
+            if assessment is None:
+                raise InvalidInput("Record the assessment for this period before adding evidence")
+            services.evidence_link_add(
+                assessment=assessment, by=request.user, **link_form.cleaned_data
+            )
+        except InvalidInput as error:
+            link_form.add_service_error(error)
+        else:
+            messages.success(request, "Evidence added")
+            return redirect(page_url)
+    posted_form = assess_form if action == "assess" else link_form if action == "evidence" else None
+    return render(
+        request,
+        "compliance/requirement.html",
+        {
+            "partnership": partnership,
+            "page_title": row_requirement.citation,
+            "breadcrumbs": _crumbs(
+                partnership,
+                ("Compliance matrix", reverse("compliance:matrix", args=[partnership.slug])),
+                (row_requirement.citation, ""),
+            ),
+            "requirement": row_requirement,
+            "row": row,
+            "at": at,
+            "period": financial_year(at),
+            "can_edit": editor,
+            "assess_form": assess_form,
+            "link_form": link_form,
+            "form": posted_form,  # the one the error summary reports on
+            "status_hints": STATUS_HINTS,
+            "history": selectors.history_for(partnership=partnership, requirement=row_requirement),
+            "page_url": page_url,
+        },
+    )
+
+
+@require_POST
+@partnership_view(edit=True)
+def evidence_remove(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
+    link = get_object_or_404(
+        EvidenceLink.objects.select_related("assessment"),
+        pk=pk,
+        assessment__partnership=partnership,
+    )
+    requirement_id = link.assessment.requirement_id
+    services.evidence_link_remove(link=link, by=request.user)
+    messages.success(request, f"Removed '{link.title}'")
+    return redirect(reverse("compliance:requirement", args=[partnership.slug, requirement_id]))
