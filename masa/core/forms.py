@@ -29,7 +29,12 @@ class DateField(forms.MultiValueField):
     widget = DateInputWidget
 
     def __init__(self, **kwargs: object) -> None:
-        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        # Parts are optional one by one so that `compress` can say which part is missing.
+        fields = (
+            forms.CharField(required=False),
+            forms.CharField(required=False),
+            forms.CharField(required=False),
+        )
         super().__init__(fields=fields, require_all_fields=False, **kwargs)  # type: ignore[arg-type]
 
     def compress(self, data_list: list[str]) -> date | None:

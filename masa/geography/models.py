@@ -8,11 +8,30 @@ Reference data: loaded from `masa/geography/data/` by `geography_load`, never ed
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+# Codes no ONS series uses: the fictional demo partnership's made-up authority, force and ICB start
+# with it, so that they never count in the national coverage of England.
+FICTIONAL_CODE_PREFIX = "X"
 
-class PoliceForceArea(models.Model):
+
+class GeographyQuerySet(models.QuerySet):
+    def real(self) -> "GeographyQuerySet":
+        """Only ONS-coded areas: leaves out fictional demonstration areas."""
+        return self.exclude(code__startswith=FICTIONAL_CODE_PREFIX)
+
+
+class FictionalMixin:
+    code: str
+
+    @property
+    def is_fictional(self) -> bool:
+        return self.code.startswith(FICTIONAL_CODE_PREFIX)
+
+
+class PoliceForceArea(FictionalMixin, models.Model):
     code = models.CharField(max_length=9, primary_key=True)  # ONS E23…
     name = models.CharField(max_length=120)
 
+    objects = GeographyQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -22,11 +41,12 @@ class PoliceForceArea(models.Model):
         return self.name
 
 
-class IntegratedCareBoard(models.Model):
+class IntegratedCareBoard(FictionalMixin, models.Model):
     code = models.CharField(max_length=9, primary_key=True)  # ONS E54…
     ods_code = models.CharField("NHS ODS code", max_length=5, blank=True)
     name = models.CharField(max_length=200)
 
+    objects = GeographyQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -36,7 +56,7 @@ class IntegratedCareBoard(models.Model):
         return self.name
 
 
-class LocalAuthority(models.Model):
+class LocalAuthority(FictionalMixin, models.Model):
     """An upper-tier (children's services) local authority: the unit a partnership covers
     (CA2004 s.16E)."""
 
@@ -53,6 +73,7 @@ class LocalAuthority(models.Model):
         IntegratedCareBoard, through="IcbOverlap", related_name="local_authorities"
     )
 
+    objects = GeographyQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

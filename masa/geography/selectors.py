@@ -160,7 +160,7 @@ def coverage(*, on: date) -> Coverage:
         covering[la_code].add(partnership_id)
 
     las = []
-    for la in LocalAuthority.objects.prefetch_related(
+    for la in LocalAuthority.objects.real().prefetch_related(
         "police_forces",
         Prefetch("icboverlap_set", queryset=IcbOverlap.objects.select_related("icb").order_by()),
     ):
@@ -190,9 +190,9 @@ def coverage(*, on: date) -> Coverage:
         on=on,
         local_authorities=tuple(las),
         police_force_areas=tuple(
-            _area(force, forces[force.code]) for force in PoliceForceArea.objects.all()
+            _area(force, forces[force.code]) for force in PoliceForceArea.objects.real()
         ),
-        icbs=tuple(_area(icb, icbs[icb.code]) for icb in IntegratedCareBoard.objects.all()),
+        icbs=tuple(_area(icb, icbs[icb.code]) for icb in IntegratedCareBoard.objects.real()),
     )
 
 

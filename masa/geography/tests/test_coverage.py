@@ -208,3 +208,30 @@ def test_partners_expected_for_flags_small_overlaps(loaded):
     expected = partners_expected_for(["E10000025"])  # Oxfordshire
     shares = {i.ods_code: i.largest_lsoa_share for i in expected["icbs"]}
     assert shares == {"QU9": Decimal("0.988"), "QOX": Decimal("0.009"), "QPM": Decimal("0.002")}
+
+
+@pytest.mark.django_db
+def test_fictional_demo_areas_never_count_in_national_coverage():
+    from datetime import date
+
+    from masa.geography.models import LocalAuthority
+    from masa.geography.selectors import coverage
+    from masa.geography.tests.factories import (
+        IntegratedCareBoardFactory,
+        LocalAuthorityFactory,
+        PoliceForceAreaFactory,
+    )
+
+    real = LocalAuthorityFactory()
+    force = PoliceForceAreaFactory(code="X23000001", name="Northshire Police (fictional)")
+    icb = IntegratedCareBoardFactory(code="X54000001", name="NHS Northshire ICB (fictional)")
+    fictional = LocalAuthorityFactory(
+        code="X00000001", name="Northshire (fictional)", police_forces=[force], icbs=[icb]
+    )
+    assert fictional.is_fictional and not real.is_fictional
+    assert list(LocalAuthority.objects.real()) == [real]
+    result = coverage(on=date(2025, 6, 1))
+    codes = {c.local_authority.code for c in result.local_authorities}
+    assert codes == {real.code}
+    assert "X23000001" not in {a.area.code for a in result.police_force_areas}
+    assert "X54000001" not in {a.area.code for a in result.icbs}
