@@ -3,7 +3,6 @@
 Every expected due date was counted by hand on the gov.uk bank-holiday calendar.
 """
 # The explanations use en dashes for ranges ("April–March", "4 Mar–6 Mar") on purpose.
-# ruff: noqa: RUF001, RUF003
 
 from datetime import date, timedelta
 
