@@ -1,0 +1,161 @@
+"""Garbage posted to every form and every page of the site: never a server error, and nobody without
+the right to write changes anything.
+
+Every URL the site routes (except the operators' Django admin) is requested with GET and POST by an
+anonymous visitor, a read-only member and the business manager. For POST, each form's own field
+names (read from the page) are filled with values no form accepts as a whole: NUL bytes, text far over
+any limit, impossible dates, negative and non-numeric numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from masa.accounts.demo import DEMO_PASSWORD, demo_users_create
+from masa.compliance.demo import demo_load as compliance_demo_load
+from masa.geography.services import geography_load
+from masa.partnerships import models as registry
+from masa.partnerships.demo import demo_load as partnerships_demo_load
+from masa.statute.services import statute_sync
+from masa.timeline.models import Event
+
+pytestmark = pytest.mark.django_db
+
+SLUG = "northshire"
+REQUIREMENT = "wt2023.scrutiny.ensure"
+# Which record a `<pk>` stands for, by the path segment before it.
+PK_MODELS = {
+    "areas": registry.PartnershipArea,
+    "partners": registry.StatutoryPartner,
+    "people": registry.RoleAssignment,
+    "agencies": registry.RelevantAgency,
+    "boards": registry.Board,
+    "priorities": registry.Priority,
+}
+GARBAGE = ["\x00", "x" * 20_000, "-1", "31", "abc", "2025-02-30", "<script>alert(1)</script>"]
+
+
+def _routes(resolver: URLResolver | None = None, prefix: str = "") -> list[str]:
+    resolver = resolver or get_resolver()
+    routes = []
+    for entry in resolver.url_patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            if route.startswith("operators/"):
+                continue
+            routes.extend(_routes(entry, route))
+        elif isinstance(entry, URLPattern):
+            routes.append(route)
+    return routes
+
+
+def _fill(route: str) -> str:
+    path = "/" + route.lstrip("^").rstrip("$")
+    path = path.replace("<slug:slug>", SLUG).replace("<str:requirement_id>", REQUIREMENT)
+    match = re.search(r"([a-z-]+)/<int:pk>", path)
+    if match:
+        model = PK_MODELS.get(match.group(1))
+        pk = (
+            model.objects.filter(partnership__slug=SLUG).values_list("pk", flat=True).first()
+            if model
+            else 1
+        )
+        path = path.replace("<int:pk>", str(pk or 1))
+    return re.sub(r"<[^>]+>", "1", path)
+
+
+def _field_names(html: bytes) -> set[str]:
+    soup = BeautifulSoup(html, "html.parser")
+    names = set()
+    for form in soup.select("form[method=post], form[method=POST]"):
+        for element in form.select("input[name], textarea[name], select[name]"):
+            if element["name"] != "csrfmiddlewaretoken":
+                names.add(element["name"])
+    return names
+
+
+def _plausible(html: bytes) -> dict[str, str]:
+    """The page's POST form filled as a person would: values kept, blanks given sensible answers."""
+    soup = BeautifulSoup(html, "html.parser")
+    data: dict[str, str] = {}
+    for form in soup.select("form[method=post], form[method=POST]"):
+        for element in form.select("input[name], textarea[name], select[name]"):
+            name = element["name"]
+            if name == "csrfmiddlewaretoken" or name in data:
+                continue
+            if element.name == "select":
+                options = [o.get("value", "") for o in element.select("option") if o.get("value")]
+                data[name] = options[0] if options else ""
+            elif element.get("type") in {"radio", "checkbox"}:
+                data[name] = element.get("value", "on")
+            elif re.search(r"_(0|1|2)$", name):
+                data[name] = {"0": "1", "1": "4", "2": "2026"}[name[-1]]
+            else:
+                data[name] = element.get("value") or element.get_text() or "Plausible text"
+    return data
+
+
+@pytest.fixture
+def site():
+    statute_sync()
+    geography_load()
+    partnerships_demo_load()
+    compliance_demo_load()
+    demo_users_create()
+    return [_fill(route) for route in _routes()]
+
+
+def _client(username: str | None) -> Client:
+    client = Client(raise_request_exception=False)
+    if username:
+        assert client.login(username=username, password=DEMO_PASSWORD)
+    return client
+
+
+def test_every_page_answers_get_and_garbage_post_without_a_server_error(site):
+    manager = _client("business-manager")
+    failures = []
+    forms_posted = 0
+    for path in site:
+        if path == "/account/sign-out/":
+            continue  # it would end the session the walk needs; tested in masa/accounts
+        page = manager.get(path)
+        if page.status_code >= 500:
+            failures.append(("GET", path, page.status_code))
+            continue
+        names = _field_names(page.content) if page.status_code == 200 else set()
+        forms_posted += bool(names)
+        payloads = [{}] + [{name: value for name in names} for value in GARBAGE]
+        for payload in payloads:
+            response = manager.post(path, payload)
+            if response.status_code >= 500:
+                failures.append(("POST", path, payload and next(iter(payload.values()))[:20]))
+    assert failures == []
+    # The walk really reaches the site's forms (sign-in, registry, compliance, filters…).
+    assert len(site) > 40 and forms_posted > 15, (len(site), forms_posted)
+
+
+@pytest.mark.parametrize("username", [None, "viewer", "agency-contact"])
+def test_people_who_may_not_write_change_nothing(site, username):
+    manager = _client("business-manager")
+    client = _client(username)
+    events = Event.objects.count()
+    for path in site:
+        if path == "/account/sign-out/":
+            continue
+        response = client.post(path, _plausible(manager.get(path).content))
+        assert response.status_code < 500, path
+    assert Event.objects.count() == events
+    # The same answers from the business manager do write: the refusals above were real.
+    writes = 0
+    for path in site:
+        if path != "/account/sign-out/":
+            before = Event.objects.count()
+            manager.post(path, _plausible(manager.get(path).content))
+            writes += Event.objects.count() > before
+    assert writes >= 5
