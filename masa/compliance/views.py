@@ -26,7 +26,7 @@ from masa.statute.models import Requirement
 
 from . import exports, selectors, services
 from .forms import STATUS_HINTS, AssessmentForm, EvidenceLinkForm, MatrixFilterForm
-from .models import EvidenceLink
+from .models import Assessment, EvidenceLink
 from .periods import financial_year
 from .table import topic_tables
 
@@ -158,7 +158,9 @@ def requirement(
             if assessment is None:
                 raise InvalidInput("Record the assessment for this period before adding evidence")
             services.evidence_link_add(
-                assessment=assessment, by=request.user, **link_form.cleaned_data
+                assessment=Assessment.objects.select_related("partnership").get(pk=assessment.pk),
+                by=request.user,
+                **link_form.cleaned_data,
             )
         except InvalidInput as error:
             link_form.add_service_error(error)

@@ -1,0 +1,103 @@
+"""The four exports: JSON keys as the contract says, CSV, and Excel and Word files re-opened."""
+
+import csv
+import io
+import json
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from masa.compliance import exports
+from masa.compliance.selectors import matrix_for
+
+from .conftest import ON
+from .factories import AssessmentFactory, EvidenceLinkFactory
+
+pytestmark = pytest.mark.django_db
+
+CONTRACT = {"requirement", "framework", "level", "status", "derived", "reasons", "evidence"}
+BRIEF = {"summary", "citation", "topic", "partnership_level", "local_authority_level"}
+
+
+@pytest.fixture
+def matrix(partnership, library):
+    assessment = AssessmentFactory(
+        partnership=partnership, requirement=library["manual"], status="partly_met",
+        partnership_level="No formal arrangement at partnership level.",
+        local_authority_level="Each local partnership has one.",
+    )  # fmt: skip
+    EvidenceLinkFactory(assessment=assessment, title="Matrix row 14")
+    return matrix_for(partnership=partnership, at=ON)
+
+
+def test_json(matrix):
+    data = json.loads(exports.render(matrix, "json"))
+    assert {"partnership", "at", "rows"} <= set(data)
+    assert (data["partnership"], data["at"]) == ("testshire", "2025-06-02")
+    assert len(data["rows"]) == 4
+    row = next(r for r in data["rows"] if r["requirement"] == "ca2004.manual")
+    assert set(row) >= CONTRACT | BRIEF
+    assert row["status"] == "partly_met" and row["derived"] is False
+    assert row["partnership_level"] == "No formal arrangement at partnership level."
+    assert row["local_authority_level"] == "Each local partnership has one."
+    assert row["evidence_links"][0]["title"] == "Matrix row 14"
+    assert data["status_counts"]["partly_met"] == 1
+    derived = next(r for r in data["rows"] if r["requirement"] == "ca2004.scrutiny")
+    assert derived["derived"] is True and derived["rule"] == "scrutineer_appointed"
+    assert derived["evidence"][0].startswith("Role: Independent scrutineer")
+
+
+def test_csv(matrix):
+    rows = list(csv.DictReader(io.StringIO(exports.render(matrix, "csv").decode())))
+    assert list(rows[0]) == list(exports.CSV_COLUMNS)
+    assert [r["requirement"] for r in rows] == [row.requirement.pk for row in matrix.rows]
+    manual = next(r for r in rows if r["requirement"] == "ca2004.manual")
+    assert (manual["status"], manual["derived"]) == ("partly_met", "no")
+    assert manual["local_authority_level"] == "Each local partnership has one."
+
+
+def test_xlsx(matrix):
+    book = load_workbook(io.BytesIO(exports.render(matrix, "xlsx")))
+    sheet = book["Matrix"]
+    header = [cell.value for cell in sheet[1]]
+    assert header == list(exports.CSV_COLUMNS)
+    assert sheet[1][0].font.bold
+    assert sheet.freeze_panes == "B2"
+    assert sheet.auto_filter.ref == "A1:M5"
+    assert sheet.column_dimensions["G"].width == exports.XLSX_WIDTHS["summary"]
+    assert sheet.max_row == 5
+    values = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert values["ca2004.manual"][header.index("partnership_level")] == (
+        "No formal arrangement at partnership level."
+    )
+    assert book["About"]["B2"].value == "testshire"
+
+
+def test_docx(matrix):
+    document = Document(io.BytesIO(exports.render(matrix, "docx")))
+    assert document.paragraphs[0].text == (
+        "Statutory accountabilities: Testshire Safeguarding Children Partnership"
+    )
+    assert document.paragraphs[0].style.name == "Heading 1"
+    table = document.tables[0]
+    assert [c.text for c in table.rows[0].cells] == list(exports.DOCX_COLUMNS)
+    texts = [[cell.text for cell in row.cells] for row in table.rows[1:]]
+    headings = [cells[0] for cells in texts if len(set(cells)) == 1]
+    assert headings == ["Arrangements", "Independent scrutiny", "Funding",
+                        "Publication of arrangements"]  # fmt: skip
+    manual = next(cells for cells in texts if cells[1] == library_citation(matrix))
+    assert manual[2] == "Partly met"
+    assert manual[3:] == ["No formal arrangement at partnership level.",
+                          "Each local partnership has one."]  # fmt: skip
+    derived = next(cells for cells in texts if cells[2].endswith("(from records)"))
+    assert derived[2] == "Met (from records)"
+
+
+def library_citation(matrix):
+    return next(r.requirement.citation for r in matrix.rows if r.requirement.pk == "ca2004.manual")
+
+
+def test_unknown_format(matrix):
+    with pytest.raises(ValueError, match="unknown format"):
+        exports.render(matrix, "pdf")
