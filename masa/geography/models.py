@@ -91,6 +91,8 @@ class IcbOverlap(models.Model):
     icb = models.ForeignKey(IntegratedCareBoard, on_delete=models.CASCADE)
     lsoa_share = models.DecimalField(max_digits=4, decimal_places=3)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["local_authority", "-lsoa_share"]
         constraints = [

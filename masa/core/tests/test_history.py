@@ -1,0 +1,19 @@
+"""Every MASA model keeps its history (django-simple-history), except the timeline, which is itself an
+append-only history of business events."""
+
+from django.apps import apps
+
+APPEND_ONLY = {"timeline.Event"}
+
+
+def test_every_model_records_its_history():
+    missing = []
+    for model in apps.get_models():
+        label = model._meta.label
+        if not model.__module__.startswith("masa.") or label.split(".")[1].startswith("Historical"):
+            continue
+        if label in APPEND_ONLY:
+            continue
+        if not hasattr(model, "history"):
+            missing.append(label)
+    assert missing == []
