@@ -33,7 +33,13 @@ from .periods import financial_year
 
 SEED_PERIOD = date(2020, 4, 1)  # seed 004 agreed 21 September 2020; seed 003 published 30 Sep 2020
 # Weakest first: combining two rows on one requirement keeps the weaker judgement.
-_ORDER = [Status.NOT_MET, Status.PARTLY_MET, Status.NOT_ASSESSED, Status.MET, Status.NOT_APPLICABLE]
+_ORDER: list[str] = [
+    Status.NOT_MET,
+    Status.PARTLY_MET,
+    Status.NOT_ASSESSED,
+    Status.MET,
+    Status.NOT_APPLICABLE,
+]
 
 NL_SITE = "https://www.northlincscmars.co.uk"
 NL_SOURCE = "North Lincolnshire Children's MARS Local Arrangements (published 30 September 2020)"
@@ -104,9 +110,10 @@ class _Entry:
 @transaction.atomic
 def demo_load(*, by: Any = None) -> str:
     """Record the demo assessments; returns a one-line summary."""
-    found = {slug: Partnership.objects.filter(slug=slug).first()
-             for slug in ("bhr", "north-lincolnshire", "northshire")}  # fmt: skip
-    if not all(found.values()) or not Requirement.objects.exists():
+    found = Partnership.objects.in_bulk(
+        ["bhr", "north-lincolnshire", "northshire"], field_name="slug"
+    )
+    if len(found) < 3 or not Requirement.objects.exists():
         raise MasaError("Load the statute library and the demo partnerships first")
     current = financial_year(timezone.localdate()).start
     bhr = _bhr(found["bhr"], (SEED_PERIOD, current), by)

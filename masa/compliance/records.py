@@ -132,13 +132,15 @@ def assessment_rows(
             "assessed_by__job_title",
         )
     ):  # fmt: skip
-        pk, requirement, *fields, user_id, username, first, last, job = row
+        (pk, requirement, status, partnership_level, local_authority_level, start, end,
+         assessed_at, user_id, username, first, last, job) = row  # fmt: skip
         if user_id and user_id not in names:
             names[user_id] = str(
                 User(username=username, first_name=first, last_name=last, job_title=job)
             )
         # Later periods overwrite earlier ones.
         found[requirement] = AssessmentRow(
-            pk, requirement, *fields, names.get(user_id, ""), tuple(links.get(pk, ()))
-        )
+            pk, requirement, status, partnership_level, local_authority_level, start, end,
+            assessed_at, names.get(user_id, ""), tuple(links.get(pk, ())),
+        )  # fmt: skip
     return found

@@ -61,6 +61,11 @@ class MatrixRow:
         return self.assessment.local_authority_level if self.assessment else ""
 
     @property
+    def records_read(self) -> tuple[str, ...]:
+        """The evidence lines the derivation rule read (without the evidence links)."""
+        return self.evidence[: len(self.evidence) - len(self.evidence_links)]
+
+    @property
     def source(self) -> str:
         """`derived`, `assessed`, or empty when nothing is recorded: the page's label for the row."""
         if self.derived:

@@ -83,7 +83,7 @@ def assessment_record(
     requirement = check_requirement(partnership, requirement)
     if not isinstance(period_start, date):
         raise _refuse("period_start", "Enter the date the reporting period starts")
-    period = twelve_months_from(period_start) if period_end is None else None
+    period = twelve_months_from(period_start)
     if period_end is not None:
         if not isinstance(period_end, date) or period_end < period_start:
             raise _refuse(
@@ -91,7 +91,6 @@ def assessment_record(
                 f"The period must end on or after it starts, {format_day(period_start)}",
             )
         period = Period(period_start, period_end)
-    assert period is not None
     status = status or Status.NOT_ASSESSED
     if status not in Status.values:
         raise _refuse("status", "Select whether the duty is met")
@@ -210,7 +209,7 @@ def evidence_link_remove(*, link: EvidenceLink, by: Any) -> None:
     assessment = link.assessment
     title = link.title
     if _actor(by) is not None:
-        link._history_user = by  # read by simple_history
+        link._history_user = by  # type: ignore[attr-defined]  # read by simple_history
     link.delete()
     event_record(
         by=by,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from masa.partnerships.expected import ExpectedPartner
-from masa.partnerships.models import PartnerType
+from masa.partnerships.models import PartnerType, StatutoryPartner
 
 from ..models import Status
 from .context import Context, Derived
@@ -32,17 +32,17 @@ def three_partners_present(ctx: Context) -> Derived:
     reasons: list[str] = []
     missing = [e for e in facts.missing_partners if not e.marginal]
     stand_ins = _ccg_stand_ins(ctx, missing)
-    for expected, partner in stand_ins.items():
-        missing.remove(expected)
+    for icb, partner in stand_ins.items():
+        missing.remove(icb)
         reasons.append(
             f"Before 1 July 2022 the health partner was a clinical commissioning group, which the "
             f"geography registry does not hold: {partner.organisation} is taken to stand for "
-            f"{expected.name}'s area."
+            f"{icb.name}'s area."
         )
-    for expected in facts.missing_partners:
-        if expected.marginal:
+    for marginal in facts.missing_partners:
+        if marginal.marginal:
             reasons.append(
-                f"{expected.name} overlaps {join(expected.local_authorities)} by less than 2% and "
+                f"{marginal.name} overlaps {join(marginal.local_authorities)} by less than 2% and "
                 f"is not recorded as a partner: confirm whether it is one."
             )
     for partner in facts.unexpected_partners:
@@ -66,7 +66,9 @@ def three_partners_present(ctx: Context) -> Derived:
     return Derived(status, missing_reasons + reasons, evidence)
 
 
-def _ccg_stand_ins(ctx: Context, missing: list[ExpectedPartner]) -> dict[ExpectedPartner, object]:
+def _ccg_stand_ins(
+    ctx: Context, missing: list[ExpectedPartner]
+) -> dict[ExpectedPartner, StatutoryPartner]:
     """Before ICBs existed, an ICB-type partner not linked to the geography (a CCG) stands in for a
     missing ICB. One CCG may stand for several ICB areas; the geography is not dated."""
     if ctx.at >= ICBS_FROM:

@@ -19,7 +19,7 @@ from .evidence import join, plural
 
 Judge = Callable[[RegistryFacts], Derived]
 
-_RANK = {
+_RANK: dict[str, int] = {
     Status.MET: 4,
     Status.PARTLY_MET: 3,
     Status.NOT_MET: 2,

@@ -137,6 +137,7 @@ def test_a_member_reads_a_row_without_the_forms(member_client, partnership, libr
     assert html.select_one("[data-links] a").get_text() == "Published arrangements"
     assert not html.select("form[data-form]")
     assert not html.select("[data-links] form")
+    assert not html.select("[data-evidence]")  # a manual row reads no records
     assert html.select("[data-history] tbody tr")
 
 
@@ -191,6 +192,9 @@ def test_a_derived_row_takes_narratives_only(editor_client, partnership, library
     form = html.select_one("form[data-form=assess]")
     assert not form.select('input[name="status"]')
     assert "comes from the registry records" in html.select_one(".govuk-inset-text").get_text()
+    assert [li.get_text() for li in html.select("[data-evidence] li")] == [
+        "Role: Independent scrutineer — Independent Scrutineer (from 1 Apr 2024)"
+    ]
     start = this_year()
     response = editor_client.post(
         row_url("ca2004.scrutiny"),
