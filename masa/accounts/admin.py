@@ -12,7 +12,7 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(User)
 class MasaUserAdmin(UserAdmin, SimpleHistoryAdmin):
-    fieldsets = (*UserAdmin.fieldsets, ("MASA", {"fields": ("job_title",)}))
+    fieldsets = (*(UserAdmin.fieldsets or ()), ("MASA", {"fields": ("job_title",)}))
     inlines = [MembershipInline]
     list_display = ("username", "job_title", "email", "is_staff", "is_active")
 

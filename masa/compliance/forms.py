@@ -6,10 +6,8 @@ from datetime import date
 from typing import Any
 
 from django import forms
-from django.forms.renderers import TemplatesSetting
 
-from masa.core.forms import DateField
-from masa.core.forms import ServiceForm as CoreServiceForm
+from masa.core.forms import DateField, ServiceForm
 from masa.geography.forms import parse_at
 
 from .models import Status
@@ -61,12 +59,6 @@ class MatrixFilterForm(forms.Form):
         if name in self.errors:
             return parse_at(None) if name == "at" else None
         return self.cleaned_data.get(name) or (parse_at(None) if name == "at" else None)
-
-
-class ServiceForm(CoreServiceForm):
-    # The GOV.UK date widget's template lives in masa/templates, which Django's default form
-    # renderer does not search (as in masa.partnerships.forms).
-    default_renderer = TemplatesSetting
 
 
 class AssessmentForm(ServiceForm):

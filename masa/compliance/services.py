@@ -130,7 +130,7 @@ def assessment_record(
         )
         raise Conflict(message, {"period_start": [message]})
     assessment = (
-        Assessment.objects.select_for_update()
+        Assessment.objects.select_for_update(of=("self",))
         .filter(partnership=partnership, requirement=requirement, period_start=period.start)
         .first()
     )

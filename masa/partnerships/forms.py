@@ -5,10 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.forms.renderers import TemplatesSetting
 
-from masa.core.forms import DateField
-from masa.core.forms import ServiceForm as CoreServiceForm
+from masa.core.forms import DateField, ServiceForm
 from masa.geography.models import IntegratedCareBoard, LocalAuthority, PoliceForceArea
 
 from . import schedule, selectors
@@ -24,12 +22,6 @@ from .models import (
     RoleKind,
 )
 from .services.organisations import PARTNER_TYPE_FOR_KIND
-
-
-class ServiceForm(CoreServiceForm):
-    # The GOV.UK date widget's template lives in masa/templates, which only the project's TEMPLATES
-    # engine finds; Django's default form renderer does not look there.
-    default_renderer = TemplatesSetting
 
 
 def _text(

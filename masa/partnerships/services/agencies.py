@@ -91,7 +91,7 @@ def relevant_agency_update(
     *, agency: RelevantAgency, why_chosen: str, contribution: str, by: Any
 ) -> RelevantAgency:
     agency = (
-        RelevantAgency.objects.select_for_update()
+        RelevantAgency.objects.select_for_update(of=("self",))
         .select_related("partnership", "organisation")
         .get(pk=agency.pk)
     )
@@ -123,7 +123,7 @@ def relevant_agency_update(
 @transaction.atomic
 def relevant_agency_end(*, agency: RelevantAgency, end: date, by: Any) -> RelevantAgency:
     agency = (
-        RelevantAgency.objects.select_for_update()
+        RelevantAgency.objects.select_for_update(of=("self",))
         .select_related("partnership", "organisation")
         .get(pk=agency.pk)
     )

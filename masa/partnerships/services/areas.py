@@ -75,7 +75,7 @@ def area_add(
         )
     # Lock the local authority row so two requests cannot both add it (PostgreSQL); SQLite
     # serialises writes anyway.
-    LocalAuthority.objects.select_for_update().filter(pk=local_authority.pk).first()
+    LocalAuthority.objects.select_for_update(of=("self",)).filter(pk=local_authority.pk).first()
     clash = (
         PartnershipArea.objects.filter(local_authority=local_authority)
         .filter(overlapping(start, end))
@@ -107,7 +107,7 @@ def area_add(
 @transaction.atomic
 def area_end(*, area: PartnershipArea, end: date, by: Any) -> PartnershipArea:
     area = (
-        PartnershipArea.objects.select_for_update()
+        PartnershipArea.objects.select_for_update(of=("self",))
         .select_related("partnership", "local_authority")
         .get(pk=area.pk)
     )

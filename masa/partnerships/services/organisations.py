@@ -193,7 +193,7 @@ def statutory_partner_add(
 @transaction.atomic
 def statutory_partner_end(*, partner: StatutoryPartner, end: date, by: Any) -> StatutoryPartner:
     partner = (
-        StatutoryPartner.objects.select_for_update()
+        StatutoryPartner.objects.select_for_update(of=("self",))
         .select_related("partnership", "organisation")
         .get(pk=partner.pk)
     )

@@ -176,7 +176,9 @@ def partnership_update(
 ) -> Partnership:
     """Change any of the given fields; the web name (slug) never changes, links depend on it."""
     partnership = (
-        Partnership.objects.select_for_update().select_related("parent").get(pk=partnership.pk)
+        Partnership.objects.select_for_update(of=("self",))
+        .select_related("parent")
+        .get(pk=partnership.pk)
     )
     changes: dict[str, list[Any]] = {}
 

@@ -167,7 +167,7 @@ def _rotate(
 ) -> list[RoleAssignment]:
     """End the holders the new one replaces (single-holder posts) the day before `start`."""
     slot = (
-        RoleAssignment.objects.select_for_update()
+        RoleAssignment.objects.select_for_update(of=("self",))
         .filter(partnership=partnership, role=role, partner_type=partner_type)
         .filter(overlapping(start, None))
     )
@@ -198,7 +198,7 @@ def _rotate(
 @transaction.atomic
 def role_end(*, assignment: RoleAssignment, end: date, by: Any) -> RoleAssignment:
     assignment = (
-        RoleAssignment.objects.select_for_update()
+        RoleAssignment.objects.select_for_update(of=("self",))
         .select_related("partnership")
         .get(pk=assignment.pk)
     )

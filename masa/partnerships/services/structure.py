@@ -93,7 +93,9 @@ def board_update(
     includes_education: bool = False,
 ) -> Board:
     board = (
-        Board.objects.select_for_update().select_related("partnership", "parent").get(pk=board.pk)
+        Board.objects.select_for_update(of=("self",))
+        .select_related("partnership", "parent")
+        .get(pk=board.pk)
     )
     name = _check_board_fields(board.partnership, name=name, kind=kind, parent=parent, board=board)
     new = {
@@ -177,7 +179,9 @@ def priority_update(
     position: int | None = None,
 ) -> Priority:
     priority = (
-        Priority.objects.select_for_update().select_related("partnership").get(pk=priority.pk)
+        Priority.objects.select_for_update(of=("self",))
+        .select_related("partnership")
+        .get(pk=priority.pk)
     )
     title, position = _check_priority(title, position)
     new = {
@@ -206,7 +210,9 @@ def priority_update(
 @transaction.atomic
 def priority_end(*, priority: Priority, end: date, by: Any) -> Priority:
     priority = (
-        Priority.objects.select_for_update().select_related("partnership").get(pk=priority.pk)
+        Priority.objects.select_for_update(of=("self",))
+        .select_related("partnership")
+        .get(pk=priority.pk)
     )
     priority.end = check_end(priority, end, what="priority")
     priority.save(update_fields=["end", "updated_at"])
