@@ -38,6 +38,18 @@ class LoadResult:
     def changed(self) -> bool:
         return bool(self.created or self.updated or self.links_added or self.links_removed)
 
+    def __str__(self) -> str:
+        held = (
+            f"{self.local_authorities} local authorities, {self.police_force_areas} police force "
+            f"areas, {self.icbs} ICBs, {self.icb_overlaps} LA-ICB overlaps"
+        )
+        if not self.changed:
+            return f"{held}: already up to date."
+        return (
+            f"{held}: {self.created} created, {self.updated} updated, {self.links_added} links "
+            f"added, {self.links_removed} removed."
+        )
+
 
 def geography_load(*, data_dir: Path | str | None = None, by: Any = None) -> LoadResult:
     """Load LAs, police force areas, ICBs and their overlaps from `data_dir` (default

@@ -29,13 +29,4 @@ class Command(BaseCommand):
             result = geography_load(data_dir=options["data_dir"])
         except InvalidInput as error:
             raise CommandError(error.message) from error
-        self.stdout.write(
-            f"{result.local_authorities} local authorities, {result.police_force_areas} police "
-            f"force areas, {result.icbs} ICBs, {result.icb_overlaps} LA-ICB overlaps: "
-            + (
-                f"{result.created} created, {result.updated} updated, {result.links_added} links "
-                f"added, {result.links_removed} removed."
-                if result.changed
-                else "already up to date."
-            )
-        )
+        self.stdout.write(str(result))
