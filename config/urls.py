@@ -8,6 +8,8 @@ urlpatterns = [
     path("coverage/", include("masa.geography.urls")),
     path("partnerships/", include("masa.partnerships.urls")),
     path("partnerships/<slug:slug>/compliance/", include("masa.compliance.urls")),
+    path("partnerships/<slug:slug>/incidents/", include("masa.incidents.urls")),
+    path("partnerships/<slug:slug>/clocks/", include("masa.clocks.urls")),
     path("operators/admin/", admin.site.urls),
 ]
 

@@ -19,6 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from masa.accounts.demo import DEMO_PASSWORD, demo_users_create
 from masa.compliance.demo import demo_load as compliance_demo_load
 from masa.geography.services import geography_load
+from masa.incidents.models import SeriousIncident
 from masa.partnerships import models as registry
 from masa.partnerships.demo import demo_load as partnerships_demo_load
 from masa.statute.services import statute_sync
@@ -36,6 +37,7 @@ PK_MODELS = {
     "agencies": registry.RelevantAgency,
     "boards": registry.Board,
     "priorities": registry.Priority,
+    "incidents": SeriousIncident,
 }
 GARBAGE = ["\x00", "x" * 20_000, "-1", "31", "abc", "2025-02-30", "<script>alert(1)</script>"]
 

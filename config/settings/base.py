@@ -93,6 +93,8 @@ INSTALLED_APPS = [
     "masa.geography",
     "masa.partnerships",
     "masa.compliance",
+    "masa.clocks",
+    "masa.incidents",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ LOADERS = (
     ("masa.geography.services", "geography_load", "geography of England"),
     ("masa.partnerships.demo", "demo_load", "partnerships"),
     ("masa.compliance.demo", "demo_load", "compliance assessments"),
+    ("masa.incidents.demo", "demo_load", "serious incident notifications"),
 )
 
 

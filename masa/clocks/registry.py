@@ -1,0 +1,63 @@
+"""Every app that runs statutory clocks registers one provider here; the dashboard and
+`masa clocks list` ask them all.
+
+    from masa.clocks.registry import register
+
+    @register
+    def clocks_for(partnership, *, today): -> list[ClockView]
+
+Incidents register now; rapid and practice reviews will register theirs the same way. A provider
+runs a bounded number of queries whatever the number of cases (STYLE.md habit 4).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from masa.core.clocks.engine import ClockStatus
+
+
+@dataclass(frozen=True, slots=True)
+class ClockView:
+    subject: str  # "SIN-2025-003: notification to the Panel"
+    subject_url: str
+    rule: str
+    start: date
+    due: date
+    done: date | None
+    status: ClockStatus
+    explanation: str
+
+    def as_json(self) -> dict[str, Any]:
+        """The `masa clocks list` contract: keys and ISO dates are stable."""
+        return {
+            "subject": self.subject,
+            "rule": self.rule,
+            "start": self.start.isoformat(),
+            "due": self.due.isoformat(),
+            "status": str(self.status),
+            "explanation": self.explanation,
+        }
+
+
+Provider = Callable[..., list[ClockView]]
+_PROVIDERS: list[Provider] = []
+
+
+def register(provider: Provider) -> Provider:
+    if provider not in _PROVIDERS:
+        _PROVIDERS.append(provider)
+    return provider
+
+
+def providers() -> tuple[Provider, ...]:
+    return tuple(_PROVIDERS)
+
+
+def clocks_for(partnership: Any, *, today: date) -> list[ClockView]:
+    """Every clock of the partnership from every provider, soonest due first."""
+    views = [view for provider in _PROVIDERS for view in provider(partnership, today=today)]
+    return sorted(views, key=lambda v: (v.due, v.subject, v.rule))

@@ -1,0 +1,163 @@
+"""The clock dashboard and `masa clocks list`: every clock of a partnership in its sections, with
+its explanation; review roles only; a bounded number of queries."""
+
+import io
+import json
+from datetime import date, timedelta
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.utils import timezone
+
+from masa.accounts.models import Role
+from masa.clocks.registry import ClockView, clocks_for, providers
+from masa.clocks.selectors import dashboard_for
+from masa.clocks.services import clock_pause
+from masa.incidents.clocks import clocks_for as incident_provider
+from masa.incidents.tests.factories import SeriousIncidentFactory
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2026, 1, 7)
+
+
+@pytest.fixture
+def incidents(partnership, manager):
+    def make(aware, panel=None, partners=None):
+        return SeriousIncidentFactory(
+            partnership=partnership,
+            became_aware_on=aware,
+            incident_date=aware,
+            panel_notified_on=panel,
+            partners_notified_on=partners,
+        )
+
+    made = {
+        "overdue": make(date(2025, 12, 19)),
+        "this week": make(date(2026, 1, 5)),
+        "met late": make(date(2025, 12, 1), date(2025, 12, 9), date(2025, 12, 10)),
+        "met": make(date(2025, 11, 3), date(2025, 11, 4), date(2025, 11, 5)),
+    }
+    return made
+
+
+def test_incidents_register_a_provider():
+    assert incident_provider in providers()
+
+
+def test_the_sections(partnership, incidents):
+    board = dashboard_for(partnership=partnership, today=TODAY)
+    subjects = lambda rows: sorted(v.subject for v in rows)  # noqa: E731
+    overdue = incidents["overdue"].reference
+    assert subjects(board.overdue) == [
+        f"{overdue}: notification to the Panel",
+        f"{overdue}: report to the safeguarding partners",
+    ]
+    assert {v.due for v in board.due_this_week} == {date(2026, 1, 12)}
+    assert board.running == []
+    assert len(board.met_late) == 2 and len(board.met) == 2 and board.total == 8
+    assert all(
+        isinstance(v, ClockView) and v.explanation for v in clocks_for(partnership, today=TODAY)
+    )
+
+
+def test_the_page_lists_each_section_with_explanations(client_as, partnership, incidents):
+    response = client_as(Role.CHAIR).get("/partnerships/testshire/clocks/")
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    sections = {s["data-section"]: s for s in page.select("[data-section]")}
+    assert list(sections) == ["overdue", "due-this-week", "running", "met-late", "met"]
+    assert sections["met"].name == "details"  # collapsed
+    today = timezone.localdate()
+    assert today > date(
+        2026, 1, 12
+    )  # the page judges on the real today: everything open is overdue
+    overdue_rows = sections["overdue"].select("[data-clock]")
+    assert len(overdue_rows) == 4
+    assert overdue_rows[0].select_one(".govuk-tag").get_text(strip=True) == "Overdue"
+    assert overdue_rows[0].select_one("[data-explanation]").get_text(strip=True) == (
+        "5 working days from Fri 19 Dec 2025, skipping 25 Dec and 26 Dec → Tue 30 Dec 2025"
+    )
+    assert (
+        overdue_rows[0].a["href"] == f"/partnerships/testshire/incidents/{incidents['overdue'].pk}/"
+    )
+
+
+@pytest.mark.parametrize(
+    "role", [Role.BUSINESS_MANAGER, Role.LEAD_PARTNER, Role.DELEGATED_PARTNER, Role.SCRUTINEER]
+)
+def test_review_roles_see_the_dashboard(client_as, partnership, role):
+    assert client_as(role).get("/partnerships/testshire/clocks/").status_code == 200
+
+
+@pytest.mark.parametrize("role", [Role.AGENCY_CONTACT, Role.VIEWER])
+def test_others_do_not(client_as, partnership, role):
+    assert client_as(role).get("/partnerships/testshire/clocks/").status_code == 403
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_the_page_and_the_provider_run_a_bounded_number_of_queries(
+    client_as, partnership, manager, count, django_assert_max_num_queries
+):
+    client = client_as(Role.CHAIR)
+    start = date(2025, 1, 6)
+    for n in range(count):
+        incident = SeriousIncidentFactory(
+            partnership=partnership, became_aware_on=start + timedelta(days=n), incident_date=start,
+            outcome="died", looked_after_child=n % 2 == 0,
+        )  # fmt: skip
+        clock_pause(subject=incident, rule="wt2023.notify-panel", from_date=start + timedelta(days=n + 1),
+                    to_date=start + timedelta(days=n + 2), reason="Agreed", by=manager)  # fmt: skip
+    with django_assert_max_num_queries(2):
+        views = clocks_for(partnership, today=TODAY)
+    assert len(views) == count * 2 + (count + 1) // 2
+    with django_assert_max_num_queries(8):
+        response = client.get("/partnerships/testshire/clocks/")
+    assert response.status_code == 200
+
+
+def run(*args):
+    out = io.StringIO()
+    call_command("clocks", *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def test_the_command_prints_the_json_contract(partnership, incidents):
+    rows = json.loads(run("list", "testshire", "--format", "json", "--today", "2026-01-07"))
+    assert len(rows) == 8
+    for row in rows:
+        assert set(row) == {"subject", "rule", "start", "due", "status", "explanation"}
+    first = rows[0]
+    assert first["due"] == min(r["due"] for r in rows)
+    overdue = [r for r in rows if r["status"] == "overdue"]
+    assert {r["rule"] for r in overdue} == {"wt2023.notify-panel", "wt2023.notify-partners"}
+    assert overdue[0]["start"] == "2025-12-19" and overdue[0]["due"] == "2025-12-30"
+    assert {r["status"] for r in rows} == {"overdue", "running", "met_late", "met"}
+
+
+def test_the_command_defaults_to_json_and_today(partnership, incidents):
+    rows = json.loads(run("list", "testshire"))
+    assert {r["status"] for r in rows} == {"overdue", "met_late", "met"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["list", "nowhere"], "No partnership with the slug 'nowhere'"),
+        (["list", "testshire", "--today", "2025-02-30"], "--today: the date must be a real date"),
+        (["list", "testshire", "--today", "tomorrow"], "--today"),
+    ],
+)
+def test_the_command_refuses_a_bad_slug_or_date(partnership, args, message):
+    with pytest.raises(CommandError, match=message):
+        run(*args)
+
+
+def test_the_command_exits_1_from_the_command_line(partnership, capsys):
+    from django.core.management import execute_from_command_line
+
+    with pytest.raises(SystemExit) as exit_:
+        execute_from_command_line(["masa", "clocks", "list", "nowhere"])
+    assert exit_.value.code == 1
+    assert "No partnership with the slug 'nowhere'" in capsys.readouterr().err

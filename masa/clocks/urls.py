@@ -1,0 +1,7 @@
+from django.urls import path
+
+from . import views
+
+app_name = "clocks"
+
+urlpatterns = [path("", views.dashboard, name="dashboard")]
