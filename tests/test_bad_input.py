@@ -19,6 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from masa.accounts.demo import DEMO_PASSWORD, demo_users_create
 from masa.compliance.demo import demo_load as compliance_demo_load
 from masa.geography.services import geography_load
+from masa.incidents.demo import demo_load as incidents_demo_load
 from masa.incidents.models import SeriousIncident
 from masa.partnerships import models as registry
 from masa.partnerships.demo import demo_load as partnerships_demo_load
@@ -108,6 +109,7 @@ def site():
     geography_load()
     partnerships_demo_load()
     compliance_demo_load()
+    incidents_demo_load()
     demo_users_create()
     return [_fill(route) for route in _routes()]
 

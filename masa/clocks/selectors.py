@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -22,7 +23,7 @@ EventKey = tuple[int, str]  # (subject id, rule id)
 
 
 def events_for(
-    *, partnership: object, model: type[models.Model], ids: Iterable[int] | None = None
+    *, partnership: Any, model: type[models.Model], ids: Iterable[int] | None = None
 ) -> dict[EventKey, list[ClockEvent]]:
     """The pauses and extensions recorded on `model` rows of the partnership, by (id, rule)."""
     rows = ClockEvent.objects.filter(

@@ -96,7 +96,10 @@ def demo_load(*, by: Any = None, today: date | None = None) -> str:
         raise MasaError("Load the demo partnerships first: the fictional northshire is missing")
     if SeriousIncident.objects.filter(partnership=northshire).exists():
         return "northshire notifications already loaded"
-    la = northshire.areas.select_related("local_authority").first().local_authority
+    area = northshire.areas.select_related("local_authority").first()
+    if area is None:
+        raise MasaError("The fictional northshire partnership has no area")
+    la = area.local_authority
     for number, row in enumerate(DEMO, start=1):
         aware = today - timedelta(days=row.aware_days_ago)
         year = aware.year % 100

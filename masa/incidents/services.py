@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -84,7 +84,7 @@ def areas_of(partnership: Partnership) -> Q:
     )
 
 
-def _choice(value: Any, choices: type, field: str, message: str) -> str:
+def _choice(value: Any, choices: type[models.TextChoices], field: str, message: str) -> str:
     if value not in choices.values:
         raise _refuse(field, message)
     return str(value)

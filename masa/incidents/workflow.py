@@ -21,7 +21,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 TERMINAL = frozenset(s for s, nexts in TRANSITIONS.items() if not nexts)
 OPEN = frozenset(TRANSITIONS) - TERMINAL
-ACTION_LABELS = {Status.NOTIFIED: "Mark as notified", Status.CLOSED: "Close"}
+ACTION_LABELS: dict[str, str] = {Status.NOTIFIED: "Mark as notified", Status.CLOSED: "Close"}
 
 
 def allowed(status: str) -> frozenset[str]:

@@ -247,3 +247,28 @@ def test_garbage_to_every_form_shows_the_error_summary_and_writes_nothing(
     response = manager_client.post(forms(incident)[3], {"to": "closed"})
     assert response.status_code == 200 and soup(response).select_one(".govuk-error-summary")
     assert counts() == before and list(SeriousIncident.objects.values()) == state
+
+
+def test_staff_read_and_change_without_a_membership(incident):
+    operator = UserFactory(username="operator", is_staff=True)
+    client = Client()
+    client.force_login(operator)
+    for path in pages(incident) + forms(incident):
+        assert client.get(path).status_code == 200, path
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_the_list_and_detail_pages_run_a_bounded_number_of_queries(
+    manager_client, partnership, la, manager, count, django_assert_max_num_queries
+):
+    for n in range(count):
+        incident = incident_record(
+            partnership=partnership, by=manager, today=TODAY,
+            **notification(la, children=[{"pseudonymous_ref": f"TS-{n}-{c}"} for c in "AB"]),
+        )  # fmt: skip
+    with django_assert_max_num_queries(10):
+        response = manager_client.get("/partnerships/testshire/incidents/")
+    assert len(soup(response).select("[data-incidents] tbody tr")) == count
+    with django_assert_max_num_queries(12):
+        response = manager_client.get(f"/partnerships/testshire/incidents/{incident.pk}/")
+    assert response.status_code == 200
