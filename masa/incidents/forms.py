@@ -95,12 +95,14 @@ class IncidentForm(ServiceForm):
         help_text="A few lines. Never write a child's or family member's name.",
     )  # fmt: skip
 
-    def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, partnership: Any, with_children: bool = True, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["local_authority"].queryset = LocalAuthority.objects.filter(  # type: ignore[attr-defined]
             pk__in=_area_ids(partnership)
         ).order_by("name")
-        for n in range(1, MAX_CHILDREN + 1):
+        for n in range(1, MAX_CHILDREN + 1 if with_children else 1):
             self.fields[f"child_{n}_ref"] = _text(
                 "Pseudonymous reference", max_length=40,
                 help_text="A reference, never a name: for example NS-24-0007-A or Child A",
@@ -130,6 +132,7 @@ class IncidentForm(ServiceForm):
         return [
             (n, [self[f"child_{n}_{part}"] for part in ("ref", "age", "sex")])
             for n in range(1, MAX_CHILDREN + 1)
+            if f"child_{n}_ref" in self.fields
         ]
 
     def service_arguments(self) -> dict[str, Any]:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.incident_list, name="list"),
     path("add/", views.incident_add, name="add"),
     path("<int:pk>/", views.incident_detail, name="detail"),
+    path("<int:pk>/edit/", views.incident_edit, name="edit"),
     path("<int:pk>/history/", views.incident_history, name="history"),
     path("<int:pk>/status/", views.incident_status, name="status"),
     path("<int:pk>/sent/<slug:which>/", views.incident_sent, name="sent"),

@@ -125,6 +125,28 @@ def incident_add(request: HttpRequest, partnership: Partnership) -> HttpResponse
     )
 
 
+@case_view(edit=True)
+def incident_edit(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
+    incident = _incident(partnership, pk, page="edit", user=request.user)
+    back = _url("detail", partnership, pk)
+    initial = {field: getattr(incident, field) for field in services.FIELDS}
+    form = forms.IncidentForm(
+        posted(request), partnership=partnership, with_children=False, initial=initial
+    )
+    return _form(
+        request,
+        partnership,
+        form,
+        call=lambda data: services.incident_update(incident=incident, by=request.user, **data),
+        title=f"Change {incident.reference}",
+        template="incidents/form.html",
+        success_url=lambda _i: back,
+        success_message=lambda i: f"{i.reference} changed",
+        cancel_url=back,
+        trail=[(incident.reference, back)],
+    )
+
+
 @case_view()
 def incident_detail(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
     incident = _incident(partnership, pk, page="detail", user=request.user)

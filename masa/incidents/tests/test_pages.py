@@ -52,6 +52,7 @@ def forms(incident):
     base = "/partnerships/testshire/incidents"
     return [
         f"{base}/add/",
+        f"{base}/{incident.pk}/edit/",
         f"{base}/{incident.pk}/sent/panel/",
         f"{base}/{incident.pk}/sent/partners/",
         f"{base}/{incident.pk}/status/",
@@ -244,7 +245,7 @@ def test_garbage_to_every_form_shows_the_error_summary_and_writes_nothing(
         summary = page.select_one(".govuk-error-summary")
         assert summary is not None and summary.select("li"), path
         assert page.title.get_text().startswith("Error: "), path
-    response = manager_client.post(forms(incident)[3], {"to": "closed"})
+    response = manager_client.post(forms(incident)[4], {"to": "closed"})
     assert response.status_code == 200 and soup(response).select_one(".govuk-error-summary")
     assert counts() == before and list(SeriousIncident.objects.values()) == state
 
@@ -272,3 +273,25 @@ def test_the_list_and_detail_pages_run_a_bounded_number_of_queries(
     with django_assert_max_num_queries(12):
         response = manager_client.get(f"/partnerships/testshire/incidents/{incident.pk}/")
     assert response.status_code == 200
+
+
+def test_changing_a_notification_through_the_form(manager_client, incident, la):
+    path = f"/partnerships/testshire/incidents/{incident.pk}/edit/"
+    form = soup(manager_client.get(path))
+    assert form.select_one("#id_summary").get_text() == "Fictional: serious harm"
+    assert not form.select("[name=child_1_ref]")  # children are recorded with the notification
+    data = {
+        "local_authority": la.pk,
+        "incident_date_0": "18", "incident_date_1": "12", "incident_date_2": "2025",
+        "became_aware_on_0": "19", "became_aware_on_1": "12", "became_aware_on_2": "2025",
+        "abuse_or_neglect": "known", "outcome": "seriously_harmed", "where": "in_area",
+        "panel_notified_on_0": "30", "panel_notified_on_1": "12", "panel_notified_on_2": "2025",
+        "summary": "Fictional: changed",
+    }  # fmt: skip
+    assert manager_client.post(path, data).status_code == 302
+    incident.refresh_from_db()
+    assert (incident.summary, incident.panel_notified_on) == (
+        "Fictional: changed",
+        date(2025, 12, 30),
+    )
+    assert Event.objects.filter(verb="incident.updated").count() == 1
