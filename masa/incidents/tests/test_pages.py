@@ -295,3 +295,22 @@ def test_changing_a_notification_through_the_form(manager_client, incident, la):
         date(2025, 12, 30),
     )
     assert Event.objects.filter(verb="incident.updated").count() == 1
+
+
+@pytest.mark.django_db
+def test_records_menu_links_case_pages_only_for_those_who_may_open_them(client):
+    from masa.accounts.models import Membership, Role, User
+    from masa.partnerships.models import Partnership
+
+    partnership = Partnership.objects.create(name="Menu test", slug="menu-test")
+    for role, shown in (
+        (Role.BUSINESS_MANAGER, True),
+        (Role.SCRUTINEER, True),
+        (Role.VIEWER, False),
+    ):
+        user = User.objects.create_user(f"u-{role}", password="x")
+        Membership.objects.create(user=user, partnership=partnership, role=role)
+        client.force_login(user)
+        html = client.get(f"/partnerships/{partnership.slug}/").content.decode()
+        assert ("/partnerships/menu-test/incidents/" in html) is shown, role
+        assert ("/partnerships/menu-test/clocks/" in html) is shown, role
