@@ -14,6 +14,7 @@ import pytest
 from masa.accounts.demo import DEMO_PASSWORD, demo_users_create
 from masa.compliance.demo import demo_load as compliance_demo_load
 from masa.geography.services import geography_load
+from masa.incidents.demo import demo_load as incidents_demo_load
 from masa.partnerships.demo import demo_load as partnerships_demo_load
 from masa.partnerships.models import Priority
 from masa.statute.services import statute_sync
@@ -29,6 +30,7 @@ def demo():
     geography_load()
     partnerships_demo_load()
     compliance_demo_load()
+    incidents_demo_load()
     demo_users_create()
 
 
@@ -91,6 +93,19 @@ def test_business_manager_walks_the_partnership_and_every_page_passes_axe(page, 
 
     page.goto("/coverage/")
     assert page.get_by_role("heading", name="Coverage of England").is_visible()
+    _check(page, failures)
+
+    page.goto("/partnerships/northshire/")
+    page.get_by_role("link", name="Serious incident notifications").click()
+    page.wait_for_url(re.compile(r"/incidents/$"))
+    _check(page, failures)
+    page.locator("main table a[href*='/incidents/']").first.click()
+    page.wait_for_load_state()
+    assert page.get_by_text("working days from").first.is_visible()
+    _check(page, failures)
+    page.goto("/partnerships/northshire/")
+    page.get_by_role("link", name="Statutory clocks").click()
+    page.wait_for_url(re.compile(r"/clocks/$"))
     _check(page, failures)
 
     assert failures == {}, failures
