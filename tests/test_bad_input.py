@@ -17,6 +17,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from masa.accounts.demo import DEMO_PASSWORD, demo_users_create
+from masa.actions.demo import demo_load as actions_demo_load
+from masa.actions.models import Action, Recommendation
 from masa.compliance.demo import demo_load as compliance_demo_load
 from masa.geography.services import geography_load
 from masa.incidents.demo import demo_load as incidents_demo_load
@@ -39,6 +41,8 @@ PK_MODELS = {
     "boards": registry.Board,
     "priorities": registry.Priority,
     "incidents": SeriousIncident,
+    "actions": Action,
+    "recommendations": Recommendation,
 }
 GARBAGE = ["\x00", "x" * 20_000, "-1", "31", "abc", "2025-02-30", "<script>alert(1)</script>"]
 
@@ -110,6 +114,7 @@ def site():
     partnerships_demo_load()
     compliance_demo_load()
     incidents_demo_load()
+    actions_demo_load()
     demo_users_create()
     return [_fill(route) for route in _routes()]
 

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class ActionsConfig(AppConfig):
+    name = "masa.actions"
+    label = "actions"
+    default_auto_field = "django.db.models.BigAutoField"
+    verbose_name = "Recommendations and actions"

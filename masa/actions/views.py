@@ -1,0 +1,359 @@
+"""Pages for recommendations, actions and learning themes. Every member of the partnership reads;
+the business manager (and staff) change; an agency contact adds updates to their organisation's
+actions."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from masa.accounts.access import partnership_view
+from masa.accounts.selectors import can_edit
+from masa.core.errors import InvalidInput, TransitionNotAllowed
+from masa.partnerships.models import Partnership
+from masa.partnerships.views.common import crumbs, posted
+
+from . import forms, selectors, services, workflow
+from .access import can_update
+from .models import Action, Recommendation
+
+FORM_TEMPLATE = "partnerships/form.html"
+
+
+def _url(name: str, partnership: Partnership, *args: Any) -> str:
+    return reverse(f"actions:{name}", args=[partnership.slug, *args])
+
+
+def _trail(partnership: Partnership, *more: tuple[str, str]) -> list[tuple[str, str]]:
+    return crumbs(partnership, ("Actions", _url("list", partnership)), *more)
+
+
+def _page(request: HttpRequest, template: str, partnership: Partnership, **context: Any):
+    return render(
+        request,
+        template,
+        {
+            "partnership": partnership,
+            "can_edit": can_edit(request.user, partnership),  # type: ignore[arg-type]
+            "tags": workflow.TAGS,
+            **context,
+        },
+    )
+
+
+def _form(
+    request: HttpRequest,
+    partnership: Partnership,
+    form: forms.ServiceForm,
+    *,
+    call: Callable[[dict[str, Any]], Any],
+    title: str,
+    back: str,
+    trail: list[tuple[str, str]],
+    success_message: Callable[[Any], str],
+    success_url: Callable[[Any], str] | None = None,
+    lead: str = "",
+    submit_label: str = "Save",
+) -> HttpResponse:
+    """GET shows the form; a valid POST calls the service and redirects; a refusal shows the form
+    again with the GOV.UK error summary (200)."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = call(form.cleaned_data)
+        except InvalidInput as error:
+            form.add_service_error(error)
+        except TransitionNotAllowed as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, success_message(result))
+            return redirect(success_url(result) if success_url else back)
+    return render(
+        request,
+        FORM_TEMPLATE,
+        {
+            "partnership": partnership,
+            "form": form,
+            "page_title": title,
+            "breadcrumbs": _trail(partnership, *trail, (title, "")),
+            "cancel_url": back,
+            "lead": lead,
+            "submit_label": submit_label,
+        },
+    )
+
+
+def _recommendation(partnership: Partnership, pk: int) -> Recommendation:
+    try:
+        return selectors.recommendation_detail(partnership=partnership, pk=pk)
+    except Recommendation.DoesNotExist:
+        raise Http404 from None
+
+
+def _action(partnership: Partnership, pk: int) -> Action:
+    try:
+        return selectors.action_detail(partnership=partnership, pk=pk)
+    except Action.DoesNotExist:
+        raise Http404 from None
+
+
+# Lists -------------------------------------------------------------------------------------------
+
+
+def _filtered(request: HttpRequest, partnership: Partnership):
+    filters = forms.FilterForm(request.GET or None, partnership=partnership)
+    today = timezone.localdate()
+    rows = selectors.actions_for(partnership, today=today, **filters.filters())
+    return filters, rows, today
+
+
+@partnership_view()
+def action_list(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    filters, rows, today = _filtered(request, partnership)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return _page(
+        request,
+        "actions/list.html",
+        partnership,
+        page_title="Actions",
+        breadcrumbs=crumbs(partnership, ("Actions", "")),
+        filters=filters,
+        actions=page,
+        today=today,
+    )
+
+
+def _cell(value: object) -> str:
+    text = str(value)
+    # A spreadsheet must not run a cell as a formula (CSV injection).
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@partnership_view()
+def action_export_csv(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    _filters, rows, today = _filtered(request, partnership)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{partnership.slug}-actions.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        ["recommendation", "action", "text", "owner", "owner_role", "due_on", "status", "overdue"]
+    )
+    overdue = selectors.overdue_q(today)
+    overdue_ids = set(rows.filter(overdue).values_list("pk", flat=True))
+    for action in rows.iterator(chunk_size=2000):
+        writer.writerow(
+            [_cell(v) for v in (
+                action.recommendation.reference, action.pk, action.text, action.owner.name,
+                action.owner_role, action.due_on.isoformat(), action.status,
+                "yes" if action.pk in overdue_ids else "no",
+            )]
+        )  # fmt: skip
+    return response
+
+
+@partnership_view()
+def recommendation_list(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    today = timezone.localdate()
+    rows = selectors.recommendations_for(partnership, today=today)
+    return _page(
+        request,
+        "actions/recommendations.html",
+        partnership,
+        page_title="Recommendations",
+        breadcrumbs=_trail(partnership, ("Recommendations", "")),
+        recommendations=Paginator(rows, 50).get_page(request.GET.get("page")),
+    )
+
+
+@partnership_view()
+def recommendation_detail(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
+    recommendation = _recommendation(partnership, pk)
+    allowed = workflow.recommendation_allowed(recommendation.status)
+    return _page(
+        request,
+        "actions/recommendation.html",
+        partnership,
+        page_title=f"Recommendation {recommendation.reference}",
+        breadcrumbs=_trail(
+            partnership,
+            ("Recommendations", _url("recommendations", partnership)),
+            (recommendation.reference, ""),
+        ),
+        recommendation=recommendation,
+        today=timezone.localdate(),
+        moves=[workflow.RECOMMENDATION_LABELS[s] for s in sorted(allowed)],
+        open=recommendation.status not in workflow.RECOMMENDATION_TERMINAL,
+    )
+
+
+@partnership_view()
+def action_detail(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
+    action = _action(partnership, pk)
+    allowed = workflow.action_allowed(action.status)
+    today = timezone.localdate()
+    return _page(
+        request,
+        "actions/detail.html",
+        partnership,
+        page_title=f"Action {action.pk}",
+        breadcrumbs=_trail(
+            partnership,
+            (
+                action.recommendation.reference,
+                _url("recommendation", partnership, action.recommendation_id),
+            ),
+            (f"Action {action.pk}", ""),
+        ),
+        action=action,
+        overdue=action.due_on < today and action.status not in workflow.ACTION_DONE,
+        moves=[
+            (s, workflow.ACTION_LABELS[s]) for s in workflow.ActionStatus.values if s in allowed
+        ],
+        can_update=can_update(request.user, action) and action.status != "signed_off",
+        can_sign_off=action.status == workflow.ActionStatus.IMPACT_EVIDENCED,
+    )
+
+
+@partnership_view()
+def theme_list(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    themes = selectors.recurring_themes(partnership)
+    return _page(
+        request,
+        "actions/themes.html",
+        partnership,
+        page_title="Learning themes",
+        breadcrumbs=_trail(partnership, ("Learning themes", "")),
+        themes=themes,
+        recurring=[t for t in themes if t.recurring],
+        most=max((t.recommendations for t in themes), default=0),
+    )
+
+
+# Forms -------------------------------------------------------------------------------------------
+
+
+@partnership_view(edit=True)
+def recommendation_add(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    return _form(
+        request,
+        partnership,
+        forms.RecommendationForm(posted(request)),
+        call=lambda data: services.recommendation_create(
+            partnership=partnership, by=request.user, **data
+        ),
+        title="Add a recommendation",
+        back=_url("recommendations", partnership),
+        trail=[("Recommendations", _url("recommendations", partnership))],
+        success_message=lambda r: f"Recommendation {r.reference} recorded",
+        success_url=lambda r: _url("recommendation", partnership, r.pk),
+    )
+
+
+@partnership_view(edit=True)
+def recommendation_status(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
+    recommendation = _recommendation(partnership, pk)
+    allowed = workflow.recommendation_allowed(recommendation.status)
+    if not allowed:
+        raise Http404
+    back = _url("recommendation", partnership, pk)
+    return _form(
+        request,
+        partnership,
+        forms.RecommendationTransitionForm(posted(request), allowed=allowed),
+        call=lambda data: services.recommendation_transition(
+            recommendation=recommendation, by=request.user, **data
+        ),
+        title=f"Change the status of {recommendation.reference}",
+        lead=f"It is {recommendation.get_status_display().lower()}.",
+        back=back,
+        trail=[(recommendation.reference, back)],
+        success_message=lambda r: f"{r.reference} is {r.get_status_display().lower()}",
+    )
+
+
+@partnership_view(edit=True)
+def action_add(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
+    recommendation = _recommendation(partnership, pk)
+    back = _url("recommendation", partnership, pk)
+    return _form(
+        request,
+        partnership,
+        forms.ActionForm(posted(request), partnership=partnership),
+        call=lambda data: services.action_create(
+            recommendation=recommendation, by=request.user, **data
+        ),
+        title=f"Add an action to {recommendation.reference}",
+        lead=f"Made {recommendation.made_on:%-d %B %Y}: {recommendation.text[:300]}",
+        back=back,
+        trail=[(recommendation.reference, back)],
+        success_message=lambda a: f"Action {a.pk} added",
+        success_url=lambda a: _url("detail", partnership, a.pk),
+    )
+
+
+@partnership_view()
+def update_add(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
+    action = _action(partnership, pk)
+    if not can_update(request.user, action):
+        raise PermissionDenied
+    back = _url("detail", partnership, pk)
+    return _form(
+        request,
+        partnership,
+        forms.UpdateForm(posted(request)),
+        call=lambda data: services.action_update_add(action=action, by=request.user, **data),
+        title=f"Add an update to action {action.pk}",
+        lead=action.text[:300],
+        back=back,
+        trail=[(f"Action {action.pk}", back)],
+        success_message=lambda u: f"{u.get_kind_display()} added",
+    )
+
+
+@partnership_view(edit=True)
+def action_status(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
+    action = _action(partnership, pk)
+    allowed = workflow.action_allowed(action.status)
+    if not allowed:
+        raise Http404  # a signed-off action offers nothing
+    back = _url("detail", partnership, pk)
+    return _form(
+        request,
+        partnership,
+        forms.ActionTransitionForm(
+            posted(request), allowed=allowed, initial={"to": request.GET.get("to")}
+        ),
+        call=lambda data: services.action_transition(action=action, by=request.user, **data),
+        title=f"Change the status of action {action.pk}",
+        lead=f"It is {action.get_status_display().lower()}.",
+        back=back,
+        trail=[(f"Action {action.pk}", back)],
+        success_message=lambda a: f"Action {a.pk} is {a.get_status_display().lower()}",
+    )
+
+
+@partnership_view(edit=True)
+def action_sign_off(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
+    action = _action(partnership, pk)
+    back = _url("detail", partnership, pk)
+    signed = {s.partner_type for s in action.sign_offs.all()}
+    return _form(
+        request,
+        partnership,
+        forms.SignOffForm(posted(request), signed=signed),
+        call=lambda data: services.action_sign_off(action=action, by=request.user, **data),
+        title=f"Record a partner's sign-off of action {action.pk}",
+        lead="Each of the three safeguarding partners signs off the evidence of impact.",
+        back=back,
+        trail=[(f"Action {action.pk}", back)],
+        success_message=lambda s: f"{s.get_partner_type_display()} sign-off recorded",
+        submit_label="Record sign-off",
+    )
