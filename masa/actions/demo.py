@@ -153,7 +153,7 @@ def demo_load(*, by: Any = None, today: date | None = None) -> str:
             )  # fmt: skip
             _reach(action, target, made=made, today=today, by=by)
         actions += len(row.actions)
-        steps = {R.IMPLEMENTED: [R.IMPLEMENTED],
+        steps: dict[str, list[str]] = {R.IMPLEMENTED: [R.IMPLEMENTED],
                  R.CLOSED: [R.IMPLEMENTED, R.IMPACT_EVIDENCED, R.CLOSED]}  # fmt: skip
         for to in steps.get(row.status, []):
             services.recommendation_transition(

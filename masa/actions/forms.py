@@ -78,7 +78,7 @@ class RecommendationForm(ServiceForm):
 
 class ActionForm(ServiceForm):
     text = _text("Action", max_length=5000, required="Enter the action")
-    owner = forms.ModelChoiceField(
+    owner: forms.ModelChoiceField = forms.ModelChoiceField(
         label="Owner organisation",
         queryset=None,
         empty_label="Choose…",
@@ -160,7 +160,9 @@ class FilterForm(forms.Form):
     status = forms.ChoiceField(
         label="Status", required=False, choices=[("", "Any"), *ActionStatus.choices]
     )
-    owner = forms.ModelChoiceField(label="Owner", required=False, queryset=None, empty_label="Any")
+    owner: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Owner", required=False, queryset=None, empty_label="Any"
+    )
     theme = forms.ModelChoiceField(
         label="Theme", required=False, queryset=themes_in_use(), empty_label="Any"
     )

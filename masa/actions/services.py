@@ -133,7 +133,7 @@ def recommendation_transition(
     today = today or timezone.localdate()
     workflow.check_recommendation(recommendation.status, to)
     statuses = list(recommendation.actions.values_list("status", flat=True))
-    needs = {
+    needs: dict[str, tuple[frozenset[str] | set[str], str]] = {
         R.IMPLEMENTED: (workflow.ACTION_DONE, "implemented"),
         R.IMPACT_EVIDENCED: ({A.IMPACT_EVIDENCED, A.SIGNED_OFF}, "with impact evidenced"),
         R.CLOSED: ({A.SIGNED_OFF}, "signed off"),
