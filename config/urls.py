@@ -9,6 +9,7 @@ urlpatterns = [
     path("partnerships/", include("masa.partnerships.urls")),
     path("partnerships/<slug:slug>/compliance/", include("masa.compliance.urls")),
     path("partnerships/<slug:slug>/incidents/", include("masa.incidents.urls")),
+    path("partnerships/<slug:slug>/reviews/", include("masa.reviews.urls")),
     path("partnerships/<slug:slug>/clocks/", include("masa.clocks.urls")),
     path("partnerships/<slug:slug>/actions/", include("masa.actions.urls")),
     path("operators/admin/", admin.site.urls),

@@ -25,6 +25,8 @@ from masa.incidents.demo import demo_load as incidents_demo_load
 from masa.incidents.models import SeriousIncident
 from masa.partnerships import models as registry
 from masa.partnerships.demo import demo_load as partnerships_demo_load
+from masa.reviews.demo import demo_load as reviews_demo_load
+from masa.reviews.models import PracticeReview, RapidReview
 from masa.statute.services import statute_sync
 from masa.timeline.models import Event
 
@@ -43,6 +45,9 @@ PK_MODELS = {
     "incidents": SeriousIncident,
     "actions": Action,
     "recommendations": Recommendation,
+    "from-incident": SeriousIncident,
+    "rapid": RapidReview,
+    "practice": PracticeReview,
 }
 GARBAGE = ["\x00", "x" * 20_000, "-1", "31", "abc", "2025-02-30", "<script>alert(1)</script>"]
 
@@ -115,6 +120,7 @@ def site():
     compliance_demo_load()
     incidents_demo_load()
     actions_demo_load()
+    reviews_demo_load()
     demo_users_create()
     return [_fill(route) for route in _routes()]
 

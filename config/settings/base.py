@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "masa.compliance",
     "masa.clocks",
     "masa.incidents",
+    "masa.reviews",
     "masa.actions",
 ]
 

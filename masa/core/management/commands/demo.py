@@ -16,6 +16,7 @@ LOADERS = (
     ("masa.partnerships.demo", "demo_load", "partnerships"),
     ("masa.compliance.demo", "demo_load", "compliance assessments"),
     ("masa.incidents.demo", "demo_load", "serious incident notifications"),
+    ("masa.reviews.demo", "demo_load", "rapid and practice reviews"),
     ("masa.actions.demo", "demo_load", "recommendations and actions"),
 )
 

@@ -1,0 +1,194 @@
+"""The statutory clocks of rapid and practice reviews, and their provider for the clock dashboard
+(masa.clocks.registry).
+
+- Rapid review: 15 working days (WT2018 ch4 / WT2023 ch5, Panel guidance) from the date the
+  partnership chose: the notification sent to the Panel, or the partners becoming aware. Done when
+  the rapid review is sent to the Panel.
+- Practice review: 6 months from initiation (WT2018 expectation, flagged); copies to the Secretary
+  of State and the Panel at least 7 days before the planned publication (SI 2018/789 reg 16), with
+  the guidance's working-day reading when the partnership asks for it; kept published at least
+  12 months (reg 17).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.urls import reverse
+
+from masa.clocks.models import ClockEvent
+from masa.clocks.registry import ClockView
+from masa.clocks.selectors import due_with_events, events_for
+from masa.core.clocks.engine import ClockStatus, DueDate, status_of
+from masa.statute.loader import load_library
+
+from .models import ClockBasis, PracticeReview, RapidReview, ReviewSettings
+
+REG16 = "si2018-789.report-before-publication"
+REG16_WORKING = "wt2023.report-before-publication-working"
+REG17 = "si2018-789.keep-published"
+SIX_MONTHS = "wt2018.lcspr-complete"
+Events = dict[tuple[int, str], list[ClockEvent]]
+
+
+@dataclass(frozen=True)
+class ReviewClock:
+    rule: str
+    what: str
+    due: DueDate
+    done: date | None
+    status: ClockStatus
+    citation: str
+    events: tuple[ClockEvent, ...] = ()
+
+
+def settings_for(partnership: Any) -> ReviewSettings:
+    """The partnership's review settings, or the defaults (unsaved) when none are recorded."""
+    found = ReviewSettings.objects.filter(partnership=partnership).first()
+    return found or ReviewSettings(partnership=partnership)
+
+
+def rapid_rule(guidance: str) -> str:
+    return f"{guidance}.rapid-review"
+
+
+def rapid_start(review: RapidReview) -> date | None:
+    """The clock's start: the notification's date to the Panel, or the date the partners were told
+    (falling back to the date the local authority became aware)."""
+    incident = review.incident
+    if review.clock_start_basis == ClockBasis.NOTIFICATION_SENT:
+        return incident.panel_notified_on
+    return incident.partners_notified_on or incident.became_aware_on
+
+
+def _clock(
+    rule_id: str, what: str, start: date, done: date | None, today: date, events: Any = ()
+) -> ReviewClock:
+    rule = load_library().clocks[rule_id]
+    due = due_with_events(rule, start, tuple(events))
+    return ReviewClock(
+        rule_id, what, due, done, status_of(due.due, done, today), rule.citation, tuple(events)
+    )
+
+
+def rapid_clocks(
+    review: RapidReview, *, guidance: str, today: date, events: Events | None = None
+) -> list[ReviewClock]:
+    start = rapid_start(review)
+    if start is None:
+        return []
+    rule_id = rapid_rule(guidance)
+    if events is None:
+        events = events_for(partnership=review.partnership_id, model=RapidReview, ids=[review.pk])
+    return [
+        _clock(
+            rule_id,
+            "rapid review sent to the Panel",
+            start,
+            review.sent_to_panel_on,
+            today,
+            events.get((review.pk, rule_id), ()),
+        )
+    ]
+
+
+def copies_sent_on(review: PracticeReview, *, with_ofsted: bool) -> date | None:
+    """The day the last required copy went (SoS and Panel; Ofsted too when configured)."""
+    dates = [review.sent_to_sos_on, review.sent_to_panel_on]
+    if with_ofsted:
+        dates.append(review.sent_to_ofsted_on)
+    return None if None in dates else max(d for d in dates if d)
+
+
+def practice_clocks(
+    review: PracticeReview, *, settings: ReviewSettings, today: date, events: Events | None = None
+) -> list[ReviewClock]:
+    if events is None:
+        events = events_for(
+            partnership=review.partnership_id, model=PracticeReview, ids=[review.pk]
+        )
+    clocks = [
+        _clock(
+            SIX_MONTHS,
+            "published within 6 months of initiation (WT2018 expectation)",
+            review.initiated_on,
+            review.published_on,
+            today,
+            events.get((review.pk, SIX_MONTHS), ()),
+        )
+    ]
+    publication = review.published_on or review.planned_publication_on
+    if publication:
+        sent = copies_sent_on(review, with_ofsted=settings.notify_ofsted)
+        who = "Secretary of State, Panel" + (" and Ofsted" if settings.notify_ofsted else "")
+        clocks.append(_clock(REG16, f"copies to the {who}", publication, sent, today))
+        if settings.include_working_day_reading:
+            clocks.append(
+                _clock(
+                    REG16_WORKING,
+                    f"copies to the {who} (guidance's working-day reading)",
+                    publication,
+                    sent,
+                    today,
+                )
+            )
+    if review.published_on:
+        keep = _clock(REG17, "kept published", review.published_on, None, today)
+        # Reg 17 is a floor, not a task: it is met once the year has run with the report up.
+        done = keep.due.due if today >= keep.due.due else None
+        clocks.append(
+            ReviewClock(
+                keep.rule,
+                "kept published for at least a year",
+                keep.due,
+                done,
+                status_of(keep.due.due, done, today),
+                keep.citation,
+            )
+        )
+    return clocks
+
+
+def pausable_rules(kind: str, partnership: Any) -> list[tuple[str, str]]:
+    if kind == "rapid":
+        return [(rapid_rule(partnership.guidance), "Rapid review (15 working days)")]
+    return [(SIX_MONTHS, "Six months from initiation (WT2018 expectation)")]
+
+
+def clocks_for(partnership: Any, *, today: date) -> list[ClockView]:
+    """Every review clock of the partnership: two queries when it has no reviews, at most six
+    whatever the number of reviews."""
+    views: list[ClockView] = []
+    rapids = list(RapidReview.objects.filter(partnership=partnership).select_related("incident"))
+    if rapids:
+        events = events_for(partnership=partnership, model=RapidReview)
+        for rapid in rapids:
+            url = reverse("reviews:rapid-detail", args=[partnership.slug, rapid.pk])
+            for clock in rapid_clocks(
+                rapid, guidance=partnership.guidance, today=today, events=events
+            ):
+                views.append(_view(f"{rapid.incident.reference}: {clock.what}", url, clock))
+    reviews = list(PracticeReview.objects.filter(partnership=partnership))
+    if reviews:
+        settings = settings_for(partnership)
+        events = events_for(partnership=partnership, model=PracticeReview)
+        for review in reviews:
+            url = reverse("reviews:practice-detail", args=[partnership.slug, review.pk])
+            for clock in practice_clocks(review, settings=settings, today=today, events=events):
+                views.append(_view(f"{review.reference}: {clock.what}", url, clock))
+    return views
+
+
+def _view(subject: str, url: str, clock: ReviewClock) -> ClockView:
+    return ClockView(
+        subject=subject,
+        subject_url=url,
+        rule=clock.rule,
+        start=clock.due.start,
+        due=clock.due.due,
+        done=clock.done,
+        status=clock.status,
+        explanation=clock.due.explanation,
+    )

@@ -1,0 +1,179 @@
+"""Review pages on parsed HTML: who may see and change them, a reviewer only their own review,
+every view logged, clocks with tag and explanation, and garbage to every form giving the GOV.UK
+error summary (200) with nothing changed."""
+
+from datetime import date
+
+import pytest
+from bs4 import BeautifulSoup
+from django.test import Client
+from django.urls import reverse
+
+from masa.accounts.models import Role
+from masa.incidents.tests.conftest import user_with
+from masa.reviews.models import PracticeReview, RapidReview, ReviewRecordView
+from masa.reviews.steps import PRACTICE, RAPID
+from masa.reviews.workflow import PracticeStatus, RapidStatus
+
+from .factories import notified_incident, practice_to, rapid_to
+
+pytestmark = pytest.mark.django_db
+
+EDITORS = [Role.BUSINESS_MANAGER, Role.LEAD_PARTNER, Role.DELEGATED_PARTNER, Role.CHAIR]
+NOBODY = [Role.AGENCY_CONTACT, Role.VIEWER, Role.REVIEWER]
+GARBAGE = ["\x00", "x" * 30_000, "-1", "2025-02-30", "<script>alert(1)</script>"]
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def url(name, partnership, *args):
+    return reverse(f"reviews:{name}", args=[partnership.slug, *args])
+
+
+@pytest.fixture
+def reviews(partnership, manager):
+    return rapid_to("open", partnership, manager), practice_to("in_progress", partnership, manager)
+
+
+def pages(partnership, rapid, practice):
+    return [
+        url("index", partnership),
+        url("rapid-detail", partnership, rapid.pk),
+        url("practice-detail", partnership, practice.pk),
+    ]
+
+
+@pytest.mark.parametrize("role", [*EDITORS, Role.SCRUTINEER])
+def test_review_roles_and_the_scrutineer_read(client_as, partnership, reviews, role):
+    client = client_as(role)
+    for page in pages(partnership, *reviews):
+        assert client.get(page).status_code == 200, page
+    assert ReviewRecordView.objects.filter(rapid_review=reviews[0]).count() == 1
+    assert ReviewRecordView.objects.filter(practice_review=reviews[1]).count() == 1
+
+
+@pytest.mark.parametrize("role", NOBODY)
+def test_others_get_403(client_as, partnership, reviews, role):
+    client = client_as(role)
+    for page in pages(partnership, *reviews):
+        assert client.get(page).status_code == 403, page
+    assert not ReviewRecordView.objects.exists()
+
+
+def test_scrutineer_is_offered_no_step_and_cannot_post(client_as, partnership, reviews):
+    client = client_as(Role.SCRUTINEER)
+    page = soup(client.get(url("rapid-detail", partnership, reviews[0].pk)))
+    assert page.select("[data-actions]") == []
+    assert client.post(url("rapid-step", partnership, reviews[0].pk, "record")).status_code == 403
+
+
+def test_an_appointed_reviewer_sees_only_their_review(partnership, manager):
+    reviewer = user_with(partnership, Role.REVIEWER, "reviewer")
+    own = practice_to("in_progress", partnership, manager, user=reviewer)
+    other = practice_to("in_progress", partnership, manager)
+    rapid = rapid_to("open", partnership, manager)
+    client = Client()
+    client.force_login(reviewer)
+    page = client.get(url("practice-detail", partnership, own.pk))
+    assert page.status_code == 200 and "Child T" in page.content.decode()
+    assert soup(page).select("[data-actions]") == []  # reads, never changes
+    assert client.get(url("practice-detail", partnership, other.pk)).status_code == 403
+    assert client.get(url("rapid-detail", partnership, rapid.pk)).status_code == 403
+    assert client.get(url("index", partnership)).status_code == 403
+    assert client.get(url("practice-step", partnership, own.pk, "checkpoint")).status_code == 403
+    appointment = own.appointments.get()
+    appointment.removed_on = date(2026, 3, 1)
+    appointment.save()
+    assert client.get(url("practice-detail", partnership, own.pk)).status_code == 403
+
+
+def test_detail_shows_clocks_with_tag_and_explanation(manager_client, partnership, reviews):
+    page = soup(manager_client.get(url("rapid-detail", partnership, reviews[0].pk)))
+    row = page.select_one("[data-clocks] [data-rule='wt2023.rapid-review']")
+    assert "skipping 25 Dec, 26 Dec and 1 Jan" in row.select_one("[data-explanation]").text
+    assert row.select_one(".govuk-tag") is not None
+    actions = [a.text for a in page.select("[data-actions] a")]
+    assert actions == [RAPID["record"].label, RAPID["decide"].label]
+    page = soup(manager_client.get(url("practice-detail", partnership, reviews[1].pk)))
+    assert page.select_one("[data-rule='wt2018.lcspr-complete'] [data-explanation]")
+    assert {a.text for a in page.select("[data-actions] a")} == {
+        PRACTICE["appoint"].label,
+        PRACTICE["checkpoint"].label,
+        PRACTICE["report"].label,
+    }
+
+
+def test_a_step_not_allowed_now_is_404(manager_client, partnership, reviews):
+    assert (
+        manager_client.get(url("rapid-step", partnership, reviews[0].pk, "send")).status_code == 404
+    )
+    assert (
+        manager_client.get(url("practice-step", partnership, reviews[1].pk, "publish")).status_code
+        == 404
+    )
+
+
+def test_start_from_an_incident_and_walk_the_rapid_review(manager_client, partnership):
+    incident = notified_incident(partnership)
+    start = url("rapid-review-start", partnership, incident.pk)
+    response = manager_client.post(
+        start, {"started_on_0": "19", "started_on_1": "12", "started_on_2": "2025"}
+    )
+    review = RapidReview.objects.get(incident=incident)
+    assert response.status_code == 302 and review.status == RapidStatus.OPEN
+    post = {f"criterion_{x}": "yes" for x in "abcd"} | {"facts": "Fictional"}
+    manager_client.post(url("rapid-step", partnership, review.pk, "record"), post)
+    response = manager_client.post(
+        url("rapid-step", partnership, review.pk, "decide"),
+        {"decision": "local_review", "rationale": "", "decided_on_0": "5", "decided_on_1": "1",
+         "decided_on_2": "2026"},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert "Enter the rationale" in soup(response).select_one(".govuk-error-summary").text
+    review.refresh_from_db()
+    assert review.status == RapidStatus.OPEN and review.facts == "Fictional"
+
+
+def _step_urls(partnership, manager):
+    rapid = {s: rapid_to(s, partnership, manager) for s in RapidStatus.values}
+    practice = {s: practice_to(s, partnership, manager) for s in PracticeStatus.values}
+    found = [url("settings", partnership), url("practice-add", partnership)]
+    incident = notified_incident(partnership, reference="SIN-2025-900")
+    found.append(url("rapid-review-start", partnership, incident.pk))
+    for reviews, name, kind in (
+        (rapid, "rapid-step", "rapid review"),
+        (practice, "practice-step", "practice review"),
+    ):
+        from masa.reviews.steps import offered
+
+        for review in reviews.values():
+            for slug, step in offered(kind, review.status):
+                if step.form.base_fields or slug in ("record", "appoint"):
+                    found.append(url(name, partnership, review.pk, slug))
+    found.append(url("rapid-pause", partnership, rapid["open"].pk))
+    found.append(url("practice-pause", partnership, practice["in_progress"].pk))
+    appointment = practice["in_progress"].appointments.get()
+    found.append(url("reviewer-remove", partnership, practice["in_progress"].pk, appointment.pk))
+    return found
+
+
+def test_garbage_to_every_form_gives_the_error_summary(manager_client, partnership, manager):
+    found = _step_urls(partnership, manager)
+    before = (
+        list(RapidReview.objects.values()),
+        list(PracticeReview.objects.values()),
+    )
+    for page in found:
+        get = manager_client.get(page)
+        assert get.status_code == 200, page
+        names = {
+            e["name"] for e in soup(get).select("form[method=post] [name]")
+            if e["name"] != "csrfmiddlewaretoken"
+        }  # fmt: skip
+        for value in GARBAGE:
+            response = manager_client.post(page, {name: value for name in names})
+            assert response.status_code == 200, (page, value[:10])
+            assert soup(response).select_one(".govuk-error-summary"), (page, value[:10])
+    assert before == (list(RapidReview.objects.values()), list(PracticeReview.objects.values()))

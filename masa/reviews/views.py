@@ -1,0 +1,321 @@
+"""Pages for rapid and practice reviews. Review roles read and change; the scrutineer reads; an
+appointed reviewer reads their own practice review. Every view of a review is logged."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from masa.clocks import services as clock_services
+from masa.core.errors import InvalidInput, TransitionNotAllowed
+from masa.incidents.models import SeriousIncident
+from masa.partnerships.models import Partnership
+from masa.partnerships.views.common import crumbs, posted
+
+from . import forms, selectors, services, steps
+from .access import can_edit, review_view
+from .clocks import (
+    pausable_rules,
+    practice_clocks,
+    rapid_clocks,
+    settings_for,
+)
+from .models import PracticeReview, RapidReview, ReviewerAppointment, ReviewRecordView
+from .services.practice import next_checkpoint_due
+
+FORM_TEMPLATE = "partnerships/form.html"
+
+
+def _url(name: str, partnership: Partnership, *args: Any) -> str:
+    return reverse(f"reviews:{name}", args=[partnership.slug, *args])
+
+
+def _trail(partnership: Partnership, *more: tuple[str, str]) -> list[tuple[str, str]]:
+    return crumbs(partnership, ("Reviews", _url("index", partnership)), *more)
+
+
+def _rapid(partnership: Partnership, pk: int, *, page: str, user: Any) -> RapidReview:
+    try:
+        review = selectors.rapid_review_detail(partnership=partnership, pk=pk)
+    except RapidReview.DoesNotExist:
+        raise Http404 from None
+    ReviewRecordView.objects.create(user=user, rapid_review=review, page=page)
+    return review
+
+
+def _practice(partnership: Partnership, pk: int, *, page: str, user: Any) -> PracticeReview:
+    try:
+        review = selectors.practice_review_detail(partnership=partnership, pk=pk)
+    except PracticeReview.DoesNotExist:
+        raise Http404 from None
+    ReviewRecordView.objects.create(user=user, practice_review=review, page=page)
+    return review
+
+
+def _form(
+    request: HttpRequest,
+    partnership: Partnership,
+    form: forms.ServiceForm,
+    *,
+    call: Callable[[dict[str, Any]], Any],
+    title: str,
+    back: str,
+    trail: list[tuple[str, str]],
+    success_url: Callable[[Any], str] | None = None,
+    lead: str = "",
+) -> HttpResponse:
+    """GET shows the form; a valid POST calls the service and redirects; a refusal shows the form
+    again with the GOV.UK error summary (200)."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = call(form.cleaned_data)
+        except InvalidInput as error:
+            form.add_service_error(error)
+        except TransitionNotAllowed as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, f"{title}: done")
+            return redirect(success_url(result) if success_url else back)
+    return render(
+        request,
+        FORM_TEMPLATE,
+        {
+            "partnership": partnership,
+            "form": form,
+            "page_title": title,
+            "breadcrumbs": _trail(partnership, *trail, (title, "")),
+            "cancel_url": back,
+            "lead": lead,
+        },
+    )
+
+
+@review_view()
+def review_index(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    return render(
+        request,
+        "reviews/index.html",
+        {
+            "partnership": partnership,
+            "page_title": "Reviews",
+            "breadcrumbs": crumbs(partnership, ("Reviews", "")),
+            "can_edit": can_edit(request.user, partnership),
+            "rapid_reviews": selectors.rapid_reviews_for(partnership=partnership)[:200],
+            "practice_reviews": selectors.practice_reviews_for(partnership=partnership)[:200],
+        },
+    )
+
+
+@review_view(edit=True)
+def rapid_review_start(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
+    incident = SeriousIncident.objects.filter(partnership=partnership, pk=pk).first()
+    if incident is None:
+        raise Http404
+    basis = settings_for(partnership).get_rapid_review_clock_basis_display().lower()
+    return _form(
+        request,
+        partnership,
+        forms.StartForm(posted(request), initial={"started_on": timezone.localdate()}),
+        call=lambda d: services.rapid_review_start(incident=incident, by=request.user, **d),
+        title=f"Start the rapid review of {incident.reference}",
+        lead=f"Its 15 working days count from {basis} (the partnership's setting).",
+        back=reverse("incidents:detail", args=[partnership.slug, incident.pk]),
+        trail=[],
+        success_url=lambda r: _url("rapid-detail", partnership, r.pk),
+    )
+
+
+@review_view()
+def rapid_review_detail(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
+    review = _rapid(partnership, pk, page="detail", user=request.user)
+    editing = can_edit(request.user, partnership)
+    today = timezone.localdate()
+    return render(
+        request,
+        "reviews/rapid_detail.html",
+        {
+            "partnership": partnership,
+            "review": review,
+            "page_title": f"Rapid review of {review.incident.reference}",
+            "breadcrumbs": _trail(partnership, (f"Rapid review {review.incident.reference}", "")),
+            "can_edit": editing,
+            "clocks": rapid_clocks(review, guidance=partnership.guidance, today=today),
+            "steps": steps.offered("rapid review", review.status) if editing else [],
+            "events": selectors.history_for(subject=review)[:30],
+        },
+    )
+
+
+@review_view(edit=True)
+def rapid_review_step(
+    request: HttpRequest, partnership: Partnership, pk: int, step: str
+) -> HttpResponse:
+    review = _rapid(partnership, pk, page=step, user=request.user)
+    found = dict(steps.offered("rapid review", review.status)).get(step)
+    if found is None:
+        raise Http404  # a step the workflow does not offer now
+    back = _url("rapid-detail", partnership, pk)
+    initial = {f: getattr(review, f) for f in services.rapid.CONTENT} if step == "record" else {}
+    return _form(
+        request,
+        partnership,
+        found.form(posted(request), initial=initial),
+        call=lambda d: found.call(review, d, request.user),
+        title=found.label,
+        lead=str(review),
+        back=back,
+        trail=[(f"Rapid review {review.incident.reference}", back)],
+    )
+
+
+def _pause(request: HttpRequest, partnership: Partnership, subject: Any, kind: str, back: str):
+    return _form(
+        request,
+        partnership,
+        forms.PauseForm(posted(request), rules=pausable_rules(kind, partnership)),
+        call=lambda d: clock_services.clock_pause(subject=subject, by=request.user, **d),
+        title=f"Pause a clock on {subject}",
+        lead="The due date is never edited: the pause is recorded with its reason and the due "
+        "date is worked out again.",
+        back=back,
+        trail=[(str(subject), back)],
+    )
+
+
+@review_view(edit=True)
+def rapid_review_pause(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
+    review = _rapid(partnership, pk, page="pause", user=request.user)
+    return _pause(request, partnership, review, "rapid", _url("rapid-detail", partnership, pk))
+
+
+@review_view()
+def practice_review_list(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    return redirect(_url("index", partnership) + "#practice-reviews")
+
+
+@review_view(edit=True)
+def practice_review_add(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    return _form(
+        request,
+        partnership,
+        forms.InitiateForm(posted(request), partnership=partnership),
+        call=lambda d: services.practice_review_initiate(
+            partnership=partnership, by=request.user, **d
+        ),
+        title="Initiate a local child safeguarding practice review",
+        back=_url("index", partnership),
+        trail=[],
+        success_url=lambda r: _url("practice-detail", partnership, r.pk),
+    )
+
+
+@review_view(reviewer_reads=True)
+def practice_review_detail(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
+    review = _practice(partnership, pk, page="detail", user=request.user)
+    editing = can_edit(request.user, partnership)
+    settings = settings_for(partnership)
+    today = timezone.localdate()
+    held = list(review.checkpoints.all())
+    return render(
+        request,
+        "reviews/practice_detail.html",
+        {
+            "partnership": partnership,
+            "review": review,
+            "page_title": f"{review.reference}: {review.title}",
+            "breadcrumbs": _trail(partnership, (review.reference, "")),
+            "can_edit": editing,
+            "clocks": practice_clocks(review, settings=settings, today=today),
+            "settings": settings,
+            "checkpoints": held,
+            "next_checkpoint": next_checkpoint_due(
+                review, weeks=settings.checkpoint_interval_weeks, held=len(held)
+            ),
+            "steps": steps.offered("practice review", review.status) if editing else [],
+            "can_remove": editing and review.status in services.practice.BEFORE_PUBLICATION,
+            "events": selectors.history_for(subject=review)[:30] if editing else [],
+        },
+    )
+
+
+@review_view(edit=True)
+def practice_review_step(
+    request: HttpRequest, partnership: Partnership, pk: int, step: str
+) -> HttpResponse:
+    review = _practice(partnership, pk, page=step, user=request.user)
+    found = dict(steps.offered("practice review", review.status)).get(step)
+    if found is None:
+        raise Http404
+    back = _url("practice-detail", partnership, pk)
+    extra: dict[str, Any] = {"partnership": partnership} if found.form is forms.AppointForm else {}
+    return _form(
+        request,
+        partnership,
+        found.form(posted(request), **extra),
+        call=lambda d: found.call(review, d, request.user),
+        title=found.label,
+        lead=str(review),
+        back=back,
+        trail=[(review.reference, back)],
+    )
+
+
+@review_view(edit=True)
+def reviewer_remove(
+    request: HttpRequest, partnership: Partnership, pk: int, appointment: int
+) -> HttpResponse:
+    review = _practice(partnership, pk, page="remove-reviewer", user=request.user)
+    found = ReviewerAppointment.objects.filter(review=review, pk=appointment).first()
+    if found is None:
+        raise Http404
+    back = _url("practice-detail", partnership, pk)
+    return _form(
+        request,
+        partnership,
+        forms.RemoveForm(posted(request)),
+        call=lambda d: services.reviewer_remove(appointment=found, by=request.user, **d),
+        title=f"Remove {found.name} as reviewer (reg 13)",
+        back=back,
+        trail=[(review.reference, back)],
+    )
+
+
+@review_view(edit=True)
+def practice_review_pause(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
+    review = _practice(partnership, pk, page="pause", user=request.user)
+    return _pause(
+        request, partnership, review, "practice", _url("practice-detail", partnership, pk)
+    )
+
+
+@review_view(edit=True)
+def review_settings(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    current = settings_for(partnership)
+    initial = {
+        f: getattr(current, f)
+        for f in (
+            "rapid_review_clock_basis",
+            "include_working_day_reading",
+            "notify_ofsted",
+            "checkpoint_interval_weeks",
+        )
+    }
+    return _form(
+        request,
+        partnership,
+        forms.SettingsForm(posted(request), initial=initial),
+        call=lambda d: services.review_settings_update(
+            partnership=partnership, by=request.user, **d
+        ),
+        title="Review settings",
+        lead="Panel guidance counts the rapid review from the notification; some local procedures "
+        "count from when the partners became aware (WT2018 ch4 / WT2023 ch5).",
+        back=_url("index", partnership),
+        trail=[],
+    )
