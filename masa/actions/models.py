@@ -4,6 +4,8 @@ their progress updates, evidence and the partners' sign-off; learning themes as 
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -13,7 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from masa.core.models import TimeStampedModel
 
-from .workflow import TAGS, ActionStatus, RecommendationStatus
+from .workflow import ACTION_DONE, TAGS, ActionStatus, RecommendationStatus
 
 
 class LearningTheme(TimeStampedModel):
@@ -116,6 +118,9 @@ class Action(TimeStampedModel):
     @property
     def tag_class(self) -> str:
         return TAGS.get(self.status, "govuk-tag--grey")
+
+    def overdue_on(self, today: date) -> bool:
+        return self.due_on < today and self.status not in ACTION_DONE
 
 
 class UpdateKind(models.TextChoices):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
 
 from masa.partnerships.models import Organisation, Partnership
 
@@ -45,6 +45,7 @@ def actions_for(
         )
     return (
         rows.select_related("recommendation", "owner")
+        .annotate(is_overdue=ExpressionWrapper(overdue_q(today), output_field=BooleanField()))
         .only(
             "id",
             "text",

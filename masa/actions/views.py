@@ -139,21 +139,19 @@ def _cell(value: object) -> str:
 
 @partnership_view()
 def action_export_csv(request: HttpRequest, partnership: Partnership) -> HttpResponse:
-    _filters, rows, today = _filtered(request, partnership)
+    _filters, rows, _today = _filtered(request, partnership)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{partnership.slug}-actions.csv"'
     writer = csv.writer(response)
     writer.writerow(
         ["recommendation", "action", "text", "owner", "owner_role", "due_on", "status", "overdue"]
     )
-    overdue = selectors.overdue_q(today)
-    overdue_ids = set(rows.filter(overdue).values_list("pk", flat=True))
     for action in rows.iterator(chunk_size=2000):
         writer.writerow(
             [_cell(v) for v in (
                 action.recommendation.reference, action.pk, action.text, action.owner.name,
                 action.owner_role, action.due_on.isoformat(), action.status,
-                "yes" if action.pk in overdue_ids else "no",
+                "yes" if action.is_overdue else "no",
             )]
         )  # fmt: skip
     return response
@@ -177,6 +175,9 @@ def recommendation_list(request: HttpRequest, partnership: Partnership) -> HttpR
 def recommendation_detail(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
     recommendation = _recommendation(partnership, pk)
     allowed = workflow.recommendation_allowed(recommendation.status)
+    today = timezone.localdate()
+    for action in recommendation.actions.all():
+        action.is_overdue = action.overdue_on(today)  # type: ignore[attr-defined]
     return _page(
         request,
         "actions/recommendation.html",
@@ -188,7 +189,6 @@ def recommendation_detail(request: HttpRequest, partnership: Partnership, pk: in
             (recommendation.reference, ""),
         ),
         recommendation=recommendation,
-        today=timezone.localdate(),
         moves=[workflow.RECOMMENDATION_LABELS[s] for s in sorted(allowed)],
         open=recommendation.status not in workflow.RECOMMENDATION_TERMINAL,
     )
@@ -213,7 +213,7 @@ def action_detail(request: HttpRequest, partnership: Partnership, pk: int) -> Ht
             (f"Action {action.pk}", ""),
         ),
         action=action,
-        overdue=action.due_on < today and action.status not in workflow.ACTION_DONE,
+        overdue=action.overdue_on(today),
         moves=[
             (s, workflow.ACTION_LABELS[s]) for s in workflow.ActionStatus.values if s in allowed
         ],
@@ -224,7 +224,9 @@ def action_detail(request: HttpRequest, partnership: Partnership, pk: int) -> Ht
 
 @partnership_view()
 def theme_list(request: HttpRequest, partnership: Partnership) -> HttpResponse:
-    themes = selectors.recurring_themes(partnership)
+    # Operators see the national view: other partnerships' sources are not for members' eyes.
+    national = request.GET.get("scope") == "all" and request.user.is_staff
+    themes = selectors.recurring_themes(None if national else partnership)
     return _page(
         request,
         "actions/themes.html",
@@ -232,6 +234,7 @@ def theme_list(request: HttpRequest, partnership: Partnership) -> HttpResponse:
         page_title="Learning themes",
         breadcrumbs=_trail(partnership, ("Learning themes", "")),
         themes=themes,
+        national=national,
         recurring=[t for t in themes if t.recurring],
         most=max((t.recommendations for t in themes), default=0),
     )

@@ -181,3 +181,34 @@ def test_themes_page_has_a_table_with_counts_in_words(member_client, partnership
     soup = _soup(member_client.get(_url("themes", partnership)))
     row = soup.select_one("tr[data-theme]")
     assert row.select_one("[data-count]").get_text() == "1" and "No" in row.get_text()
+
+
+def test_staff_see_the_national_themes_and_members_do_not(
+    member_client, partnership, recommendation, client
+):
+    from masa.partnerships.tests.factories import UserFactory, complete_partnership
+
+    from .factories import RecommendationFactory
+
+    recommendation.themes.add(1)
+    RecommendationFactory(partnership=complete_partnership(slug="otherville")).themes.add(1)
+    soup = _soup(member_client.get(_url("themes", partnership), {"scope": "all"}))
+    assert soup.select_one("[data-count]").get_text() == "1" and not soup.select("[data-scope]")
+    client.force_login(UserFactory(username="operator", is_staff=True))
+    soup = _soup(client.get(_url("themes", partnership), {"scope": "all"}))
+    assert soup.select_one("[data-count]").get_text() == "2"
+    assert soup.select_one("[data-partnerships]").get_text() == "2"
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_detail_pages_run_a_bounded_number_of_queries(
+    editor_client, partnership, recommendation, owner, django_assert_max_num_queries, count
+):
+    actions = [ActionFactory(recommendation=recommendation, owner=owner) for _ in range(count)]
+    for action in actions:
+        for _ in range(count):
+            ActionUpdateFactory(action=action)
+    with django_assert_max_num_queries(14):
+        _soup(editor_client.get(_url("detail", partnership, actions[0].pk)))
+    with django_assert_max_num_queries(14):
+        _soup(editor_client.get(_url("recommendation", partnership, recommendation.pk)))
