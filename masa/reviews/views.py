@@ -19,7 +19,7 @@ from masa.partnerships.models import Partnership
 from masa.partnerships.views.common import crumbs, posted
 
 from . import forms, selectors, services, steps
-from .access import can_edit, review_view
+from .access import can_edit, can_read, review_view
 from .clocks import (
     pausable_rules,
     practice_clocks,
@@ -239,7 +239,10 @@ def practice_review_detail(request: HttpRequest, partnership: Partnership, pk: i
             ),
             "steps": steps.offered("practice review", review.status) if editing else [],
             "can_remove": editing and review.status in services.practice.BEFORE_PUBLICATION,
-            "events": selectors.history_for(subject=review)[:30] if editing else [],
+            # the case timeline is for the partnership's readers, not the commissioned reviewer
+            "events": selectors.history_for(subject=review)[:30]
+            if can_read(request.user, partnership)
+            else [],
         },
     )
 

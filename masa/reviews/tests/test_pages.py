@@ -79,6 +79,7 @@ def test_an_appointed_reviewer_sees_only_their_review(partnership, manager):
     page = client.get(url("practice-detail", partnership, own.pk))
     assert page.status_code == 200 and "Child T" in page.content.decode()
     assert soup(page).select("[data-actions]") == []  # reads, never changes
+    assert soup(page).select("[data-history]") == []
     assert client.get(url("practice-detail", partnership, other.pk)).status_code == 403
     assert client.get(url("rapid-detail", partnership, rapid.pk)).status_code == 403
     assert client.get(url("index", partnership)).status_code == 403
