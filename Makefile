@@ -7,7 +7,7 @@ help: ## List the targets
 demo: ## Set everything up, load demo data into SQLite and serve on 127.0.0.1:8000 (PORT=N to change)
 	scripts/demo --port $(or $(PORT),8000)
 
-test: ## Set everything up and run every test (SQLite, browser, then PostgreSQL)
+test: ## Set everything up, lint, type-check and run every test (SQLite, browser, then PostgreSQL)
 	scripts/test
 
 setup: ## Install Python and npm packages (and Debian packages if missing)
