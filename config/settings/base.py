@@ -178,6 +178,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 EMAIL_BACKEND = env("MASA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("MASA_FROM_EMAIL", "masa@localhost")
+# GOV.UK Notify, used when MASA_EMAIL_BACKEND=masa.clocks.notify.NotifyEmailBackend
+MASA_NOTIFY_API_KEY = env("MASA_NOTIFY_API_KEY", "")
+MASA_NOTIFY_TEMPLATE_ID = env("MASA_NOTIFY_TEMPLATE_ID", "")
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

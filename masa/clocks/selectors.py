@@ -12,11 +12,12 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from masa.accounts.models import Membership
 from masa.core.clocks.calendar import add_working_days
 from masa.core.clocks.engine import ClockStatus, DueDate, compute_due, long_date
 from masa.core.clocks.rules import ClockRule, Unit
 
-from .models import ClockEvent, ClockEventKind
+from .models import OVERDUE, ClockEvent, ClockEventKind, Reminder, ReminderSettings
 from .registry import ClockView, clocks_for
 
 EventKey = tuple[int, str]  # (subject id, rule id)
@@ -87,3 +88,85 @@ def dashboard_for(*, partnership: object, today: date) -> Dashboard:
         met_late=[v for v in views if v.status == ClockStatus.MET_LATE],
         met=[v for v in views if v.status == ClockStatus.MET],
     )
+
+
+def reminder_settings_for(partnership: Any) -> ReminderSettings:
+    """The partnership's reminder settings, or the defaults (unsaved) when it has none."""
+    found = ReminderSettings.objects.filter(partnership=partnership).first()
+    return found or ReminderSettings(partnership=partnership)
+
+
+def reminder_lead(view: ClockView, *, leads: Sequence[int], send_overdue: bool, today: date) -> str:
+    """Which reminder a clock is in today: "overdue", the smallest lead it is within ("1" on the
+    last day when the leads are 5 and 1), or "" for none. A lead covers the whole span up to the
+    next one, so a day the scheduler missed is caught up on the next run."""
+    if view.done is not None:
+        return ""
+    if view.status == ClockStatus.OVERDUE:
+        return OVERDUE if send_overdue else ""
+    days = (view.due - today).days
+    within = [lead for lead in leads if days <= lead]
+    return str(min(within)) if within else ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderItem:
+    view: ClockView
+    lead: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderLetter:
+    """The clocks one person is to be reminded of today, none of them sent before."""
+
+    recipient: Any  # accounts.User
+    items: tuple[ReminderItem, ...]
+
+
+def reminders_due(*, partnership: Any, today: date) -> list[ReminderLetter]:
+    """Who is to be reminded of which clocks today: active members of the partnership holding a
+    configured role and an email address, less what the Reminder rows say was already sent.
+    Three queries beyond the clock providers'."""
+    config = reminder_settings_for(partnership)
+    leads = config.leads
+    items = []
+    for view in clocks_for(partnership, today=today):
+        lead = reminder_lead(view, leads=leads, send_overdue=config.send_overdue, today=today)
+        if lead:
+            items.append(ReminderItem(view, lead))
+    if not items:
+        return []
+    wanted = set(config.roles) | set(config.overdue_roles)
+    members = (
+        Membership.objects.filter(
+            partnership=partnership, is_active=True, role__in=wanted, user__is_active=True
+        )
+        .exclude(user__email="")
+        .select_related("user")
+        .order_by("user__username", "role")
+    )
+    roles_of: dict[int, set[str]] = defaultdict(set)
+    users: dict[int, Any] = {}
+    for member in members:
+        roles_of[member.user_id].add(member.role)
+        users[member.user_id] = member.user
+    sent = set(
+        Reminder.objects.filter(
+            partnership=partnership,
+            recipient_id__in=list(users),
+            subject_key__in={i.view.subject_url for i in items},
+        ).values_list("subject_key", "rule", "due", "lead", "recipient_id")
+    )
+    letters = []
+    for user_id, user in users.items():
+        roles = roles_of[user_id]
+        mine = tuple(
+            item
+            for item in items
+            if roles & set(config.overdue_roles if item.lead == OVERDUE else config.roles)
+            and (item.view.subject_url, item.view.rule, item.view.due, item.lead, user_id)
+            not in sent
+        )
+        if mine:
+            letters.append(ReminderLetter(user, mine))
+    return letters

@@ -3,18 +3,25 @@ anywhere, edits a due date; the due date is recomputed from the events."""
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, models, transaction
 
+from masa.accounts.models import Role
 from masa.core.clocks.engine import long_date
 from masa.core.errors import InvalidInput
 from masa.statute.loader import load_library
 from masa.timeline.services import event_record
 
-from .models import ClockEvent, ClockEventKind
+from .models import OVERDUE, ClockEvent, ClockEventKind, Reminder, ReminderSettings
+from .selectors import ReminderLetter, reminder_settings_for, reminders_due
+
+logger = logging.getLogger(__name__)
 
 MAX_EXTENSION_DAYS = 365
 
@@ -106,3 +113,130 @@ def clock_extend(
         data={"rule": rule, "days": days},
     )
     return event
+
+
+MAX_LEAD_DAYS = 60
+
+
+def _lead_days(value: Any) -> str:
+    parts = [p.strip() for p in str(value or "").split(",") if p.strip()]
+    if not parts or not all(p.isdigit() and int(p) <= MAX_LEAD_DAYS for p in parts):
+        raise _refuse(
+            "lead_days",
+            f"Enter days before the due date as whole numbers from 0 to {MAX_LEAD_DAYS} separated "
+            "by commas, like 5,1",
+        )
+    return ",".join(str(n) for n in sorted({int(p) for p in parts}, reverse=True))
+
+
+@transaction.atomic
+def reminder_settings_update(
+    *,
+    partnership: Any,
+    lead_days: str,
+    send_overdue: bool,
+    roles: list[str],
+    overdue_roles: list[str],
+    by: Any,
+) -> ReminderSettings:
+    known = set(Role.values)
+    if not roles or not set(roles) <= known:
+        raise _refuse("roles", "Select at least one role to remind before the due date")
+    if send_overdue and (not overdue_roles or not set(overdue_roles) <= known):
+        raise _refuse("overdue_roles", "Select at least one role to tell when a clock is overdue")
+    config = reminder_settings_for(partnership)
+    config.lead_days = _lead_days(lead_days)
+    config.send_overdue = bool(send_overdue)
+    config.roles = sorted(set(roles))
+    config.overdue_roles = sorted(set(overdue_roles) & known)
+    config.save()
+    event_record(
+        by=by,
+        verb="clock.reminder_settings_updated",
+        message=f"Changed clock reminders: {config.lead_days} days before the due date"
+        + (", and when overdue" if config.send_overdue else ""),
+        subject=partnership,
+        partnership=partnership,
+        data={"lead_days": config.lead_days, "send_overdue": config.send_overdue},
+    )
+    return config
+
+
+def reminder_email(letter: ReminderLetter, *, partnership: Any, today: date) -> EmailMessage:
+    """Plain text, one clock a paragraph. Subjects carry case references only, never a name."""
+    count = len(letter.items)
+    lines = [
+        f"{partnership.name}: {count} statutory clock{'s' if count != 1 else ''} to act on "
+        f"(as of {long_date(today)}).",
+        "",
+    ]
+    for item in letter.items:
+        view = item.view
+        when = "overdue" if item.lead == OVERDUE else f"reminder {item.lead} days ahead"
+        lines += [
+            view.subject,
+            f"  Rule: {view.rule}",
+            f"  Due: {long_date(view.due)} ({str(view.status).replace('_', ' ')}; {when})",
+            f"  How: {view.explanation}",
+            f"  Open: {view.subject_url}",
+            "",
+        ]
+    lines.append("You get this because of your role in the partnership. MASA")
+    return EmailMessage(
+        subject=f"{partnership.short_name or partnership.name}: {count} statutory "
+        f"clock{'s' if count != 1 else ''} due or overdue",
+        body="\n".join(lines),
+        to=[letter.recipient.email],
+    )
+
+
+@dataclass
+class ReminderRun:
+    partnership: Any
+    letters: list[ReminderLetter]
+    sent: list[ReminderLetter] = field(default_factory=list)
+    failed: list[ReminderLetter] = field(default_factory=list)
+
+
+def reminders_send(*, partnership: Any, today: date, by: Any = None) -> ReminderRun:
+    """Email each person the clocks they have not yet been reminded of, and record each reminder.
+
+    Per recipient, the Reminder rows are written and then the email is sent inside one atomic
+    block: if sending fails the rows roll back and the next run retries (at least once rather than
+    at most once; a crash between the send and the commit can repeat one email). The unique
+    constraint stops a concurrent run: its insert fails before it sends. One timeline event per
+    partnership per run that sent anything."""
+    run = ReminderRun(partnership, reminders_due(partnership=partnership, today=today))
+    for letter in run.letters:
+        try:
+            with transaction.atomic():
+                Reminder.objects.bulk_create(
+                    Reminder(
+                        partnership=partnership,
+                        subject_key=item.view.subject_url,
+                        rule=item.view.rule,
+                        due=item.view.due,
+                        lead=item.lead,
+                        recipient=letter.recipient,
+                    )
+                    for item in letter.items
+                )
+                reminder_email(letter, partnership=partnership, today=today).send()
+        except IntegrityError:  # another run wrote these first, and sends them
+            continue
+        except Exception:  # any mail backend's failure; the rows are rolled back
+            logger.exception("Clock reminder to user %s failed", letter.recipient.pk)
+            run.failed.append(letter)
+        else:
+            run.sent.append(letter)
+    if run.sent:
+        clocks = sum(len(letter.items) for letter in run.sent)
+        event_record(
+            by=by,
+            verb="clock.reminders_sent",
+            message=f"Sent clock reminders: {clocks} reminder{'s' if clocks != 1 else ''} to "
+            f"{len(run.sent)} {'people' if len(run.sent) != 1 else 'person'}",
+            partnership=partnership,
+            data={"today": today.isoformat(), "recipients": [s.recipient.pk for s in run.sent]},
+        )
+    return run

@@ -4,4 +4,7 @@ from . import views
 
 app_name = "clocks"
 
-urlpatterns = [path("", views.dashboard, name="dashboard")]
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("reminders/", views.reminder_settings, name="reminder-settings"),
+]

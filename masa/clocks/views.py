@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
+from masa.accounts.models import Role
+from masa.accounts.selectors import can_edit
+from masa.core.errors import InvalidInput
 from masa.incidents.access import case_view
 from masa.partnerships.models import Partnership
-from masa.partnerships.views.common import crumbs
+from masa.partnerships.views.common import crumbs, posted
 
-from .selectors import dashboard_for
+from .forms import ReminderSettingsForm
+from .selectors import dashboard_for, reminder_settings_for
+from .services import reminder_settings_update
 
 
 @case_view()
@@ -34,5 +43,49 @@ def dashboard(request: HttpRequest, partnership: Partnership) -> HttpResponse:
             "sections": sections,
             "met": board.met,
             "total": board.total,
+        },
+    )
+
+
+@login_required
+def reminder_settings(request: HttpRequest, slug: str) -> HttpResponse:
+    """The partnership's reminder lead times and roles: its business managers and staff. A refused
+    POST shows the form again with the GOV.UK error summary (200)."""
+    partnership = get_object_or_404(Partnership, slug=slug)
+    if not can_edit(request.user, partnership):  # type: ignore[arg-type]
+        raise PermissionDenied
+    current = reminder_settings_for(partnership)
+    initial = {
+        "lead_days": current.lead_days,
+        "roles": current.roles,
+        "send_overdue": current.send_overdue,
+        "overdue_roles": current.overdue_roles,
+    }
+    form = ReminderSettingsForm(posted(request), initial=initial)
+    here = reverse("clocks:reminder-settings", args=[partnership.slug])
+    dashboard_url = reverse("clocks:dashboard", args=[partnership.slug])
+    if request.method == "POST" and form.is_valid():
+        try:
+            reminder_settings_update(partnership=partnership, by=request.user, **form.cleaned_data)
+        except InvalidInput as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, "Reminder settings saved")
+            return redirect(here)
+    title = "Clock reminders"
+    return render(
+        request,
+        "clocks/reminder_settings.html",
+        {
+            "partnership": partnership,
+            "form": form,
+            "page_title": title,
+            "breadcrumbs": crumbs(partnership, ("Statutory clocks", dashboard_url), (title, "")),
+            "cancel_url": dashboard_url,
+            "lead": "Each day MASA emails the people in these roles about clocks coming due. A "
+            "clock gets one reminder for each lead time, and a new one if its due date moves.",
+            "role_choices": Role.choices,
+            "roles": {str(v) for v in form["roles"].value() or ()},
+            "overdue_roles": {str(v) for v in form["overdue_roles"].value() or ()},
         },
     )
