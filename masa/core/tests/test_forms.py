@@ -41,3 +41,21 @@ def test_date_input_renders_the_govuk_pattern():
     html = str(_Form({"start_0": "1", "start_1": "4", "start_2": "2025"})["start"])
     assert html.count("govuk-date-input__input") == 3
     assert 'name="start_2"' in html and 'value="2025"' in html
+
+
+class _Choices(forms.Form):
+    one = forms.ChoiceField(choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect)
+    many = forms.MultipleChoiceField(
+        choices=[("a", "A"), ("b", "B")], widget=forms.CheckboxSelectMultiple
+    )
+
+
+def test_radios_and_checkboxes_render_as_their_own_components():
+    from masa.core.templatetags.govuk import govuk_field
+
+    form = _Choices({"one": "a", "many": ["a", "b"]})
+    radios = govuk_field(form["one"])
+    checkboxes = govuk_field(form["many"])
+    assert 'type="radio"' in radios and "govuk-radios" in radios
+    assert checkboxes.count('type="checkbox"') == 2 and "govuk-checkboxes" in checkboxes
+    assert checkboxes.count("checked") == 2
