@@ -19,6 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from masa.accounts.demo import DEMO_PASSWORD, demo_users_create
 from masa.actions.demo import demo_load as actions_demo_load
 from masa.actions.models import Action, Recommendation
+from masa.api.models import ApiToken
 from masa.compliance.demo import demo_load as compliance_demo_load
 from masa.geography.services import geography_load
 from masa.incidents.demo import demo_load as incidents_demo_load
@@ -48,6 +49,7 @@ PK_MODELS = {
     "from-incident": SeriousIncident,
     "rapid": RapidReview,
     "practice": PracticeReview,
+    "api-tokens": ApiToken,
 }
 GARBAGE = ["\x00", "x" * 20_000, "-1", "31", "abc", "2025-02-30", "<script>alert(1)</script>"]
 

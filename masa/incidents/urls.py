@@ -7,6 +7,7 @@ app_name = "incidents"
 urlpatterns = [
     path("", views.incident_list, name="list"),
     path("add/", views.incident_add, name="add"),
+    path("export.csv", views.incident_export_csv, name="export-csv"),
     path("<int:pk>/", views.incident_detail, name="detail"),
     path("<int:pk>/edit/", views.incident_edit, name="edit"),
     path("<int:pk>/history/", views.incident_history, name="history"),

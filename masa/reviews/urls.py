@@ -9,6 +9,7 @@ urlpatterns = [
     path("settings/", views.review_settings, name="settings"),
     path("rapid/from-incident/<int:pk>/", views.rapid_review_start, name="rapid-review-start"),
     path("rapid/<int:pk>/", views.rapid_review_detail, name="rapid-detail"),
+    path("rapid/<int:pk>/pack.docx", views.rapid_review_pack, name="rapid-pack"),
     path("rapid/<int:pk>/clocks/pause/", views.rapid_review_pause, name="rapid-pause"),
     path("rapid/<int:pk>/<slug:step>/", views.rapid_review_step, name="rapid-step"),
     path("practice/", views.practice_review_list, name="practice-list"),

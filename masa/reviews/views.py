@@ -18,7 +18,7 @@ from masa.incidents.models import SeriousIncident
 from masa.partnerships.models import Partnership
 from masa.partnerships.views.common import crumbs, posted
 
-from . import forms, selectors, services, steps
+from . import exports, forms, selectors, services, steps
 from .access import can_edit, can_read, review_view
 from .clocks import (
     pausable_rules,
@@ -150,6 +150,18 @@ def rapid_review_detail(request: HttpRequest, partnership: Partnership, pk: int)
             "events": selectors.history_for(subject=review)[:30],
         },
     )
+
+
+@review_view()
+def rapid_review_pack(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
+    review = _rapid(partnership, pk, page="pack.docx", user=request.user)
+    response = HttpResponse(
+        exports.rapid_review_pack(review, today=timezone.localdate()),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    name = f"{partnership.slug}-rapid-review-{review.incident.reference}.docx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @review_view(edit=True)

@@ -1,0 +1,129 @@
+"""The case-system API, version 1: notifications and their clocks. Writes go through
+masa.incidents.services, the same services the pages call."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.http import Http404
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from masa.core.errors import InvalidInput
+from masa.incidents import selectors
+from masa.incidents.clocks import incident_clocks
+from masa.incidents.models import CaseRecordView, SeriousIncident
+from masa.incidents.services import incident_record
+
+from .authentication import ApiTokenAuthentication
+from .models import ApiToken
+from .permissions import PartnershipCaseAccess
+from .serializers import (
+    ClockSerializer,
+    NotificationInSerializer,
+    NotificationPageSerializer,
+    NotificationSerializer,
+    clock_rows,
+)
+
+_CHILD_FIELD = re.compile(r"child_(\d)_(ref|age|sex)")
+_CHILD_NAMES = {"ref": "pseudonymous_ref", "age": "age_years", "sex": "sex"}
+ERRORS = OpenApiResponse(description="Field names mapped to lists of messages")
+
+
+def field_errors(error: InvalidInput) -> dict[str, list[str]]:
+    """The service's field names as the API spells them ("child_2_ref" → "children[1].…")."""
+    found = {}
+    for field, messages in error.field_errors.items():
+        match = _CHILD_FIELD.fullmatch(field)
+        if match:
+            field = f"children[{int(match[1]) - 1}].{_CHILD_NAMES[match[2]]}"
+        found["non_field_errors" if field == "__all__" else field] = list(messages)
+    return found
+
+
+class Pages(PageNumberPagination):
+    page_size = 50
+
+
+class PartnershipApiView(APIView):
+    authentication_classes = [ApiTokenAuthentication, SessionAuthentication]
+    permission_classes = [PartnershipCaseAccess]
+    partnership: Any
+
+    def incident(self, reference: str, page: str) -> SeriousIncident:
+        found = (
+            SeriousIncident.objects.select_related("partnership")
+            .prefetch_related("children")
+            .filter(partnership=self.partnership, reference=reference)
+            .first()
+        )
+        if found is None:
+            raise Http404
+        # DESIGN.md principle 6: every read of a case record is logged, through the API too.
+        user = self.request.user if self.request.user.is_authenticated else None
+        token = self.request.auth if isinstance(self.request.auth, ApiToken) else None
+        label = f"api token {token.pk}" if token else "api"
+        CaseRecordView.objects.create(user=user, incident=found, page=f"{label} {page}"[:40])
+        return found
+
+
+class NotificationListApi(PartnershipApiView):
+    @extend_schema(
+        operation_id="notifications_list",
+        responses=NotificationPageSerializer,
+        summary="The partnership's notifications, newest first, 50 a page",
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        rows = selectors.incidents_for(partnership=self.partnership).prefetch_related("children")
+        pages = Pages()
+        page = pages.paginate_queryset(rows, request, view=self)
+        return pages.get_paginated_response(NotificationSerializer(page, many=True).data)
+
+    @extend_schema(
+        operation_id="notifications_create",
+        request=NotificationInSerializer,
+        responses={201: NotificationSerializer, 400: ERRORS},
+        summary="Record a serious incident notification with one to four children",
+    )
+    def post(self, request: Request, slug: str) -> Response:
+        parsed = NotificationInSerializer(data=request.data)
+        if not parsed.is_valid():
+            return Response(parsed.errors, status=status.HTTP_400_BAD_REQUEST)
+        data = dict(parsed.validated_data)
+        children = [dict(child) for child in data.pop("children")]
+        try:
+            incident = incident_record(
+                partnership=self.partnership, by=request.user, children=children, **data
+            )
+        except InvalidInput as error:
+            return Response(field_errors(error), status=status.HTTP_400_BAD_REQUEST)
+        incident = selectors.incident_detail(partnership=self.partnership, pk=incident.pk)
+        return Response(NotificationSerializer(incident).data, status=status.HTTP_201_CREATED)
+
+
+class NotificationDetailApi(PartnershipApiView):
+    @extend_schema(operation_id="notifications_retrieve", responses=NotificationSerializer)
+    def get(self, request: Request, slug: str, reference: str) -> Response:
+        return Response(NotificationSerializer(self.incident(reference, "detail")).data)
+
+
+class NotificationClocksApi(PartnershipApiView):
+    @extend_schema(
+        operation_id="notifications_clocks",
+        responses=ClockSerializer(many=True),
+        summary="The notification's statutory clocks, each with its explanation",
+    )
+    def get(self, request: Request, slug: str, reference: str) -> Response:
+        incident = self.incident(reference, "clocks")
+        clocks = incident_clocks(
+            incident, guidance=self.partnership.guidance, today=timezone.localdate()
+        )
+        return Response(ClockSerializer(clock_rows(incident, clocks), many=True).data)
