@@ -100,6 +100,12 @@ DERIVATION_RULES: tuple[str, ...] = (
     "scrutineer_appointed",
     "three_functions_distinct",
     "priorities_agreed",
+    "notifications_on_time",
+    "partners_informed_on_time",
+    "lac_deaths_notified",
+    "rapid_reviews_on_time",
+    "practice_reviews_reported",
+    "practice_reviews_published",
 )
 
 EVIDENCE_MANUAL = "manual"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import agencies, geography, people
+from . import agencies, cases, geography, people
 from .context import Context, Derived
 from .nested import nested
 
@@ -33,4 +33,11 @@ DERIVATIONS: dict[str, Callable[[Context], Derived]] = {
     "scrutineer_appointed": nested(people.scrutineer_appointed),
     "three_functions_distinct": nested(people.three_functions_distinct),
     "priorities_agreed": nested(people.priorities_agreed),
+    # Case records: the partnership's own notifications and reviews in the period.
+    "notifications_on_time": cases.notifications_on_time,
+    "partners_informed_on_time": cases.partners_informed_on_time,
+    "lac_deaths_notified": cases.lac_deaths_notified,
+    "rapid_reviews_on_time": cases.rapid_reviews_on_time,
+    "practice_reviews_reported": cases.practice_reviews_reported,
+    "practice_reviews_published": cases.practice_reviews_published,
 }
