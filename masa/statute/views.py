@@ -57,6 +57,18 @@ DERIVATION_WORDS: Mapping[str, str] = {
     "three_functions_distinct": "the chair, business management and independent scrutiny roles "
     "are held separately",
     "priorities_agreed": "the partnership's shared priorities are recorded",
+    "notifications_on_time": "each serious incident notification reached the Panel within 5 "
+    "working days of the local authority becoming aware",
+    "partners_informed_on_time": "the safeguarding partners were told of each serious incident "
+    "within 5 working days",
+    "lac_deaths_notified": "each looked-after child's or care leaver's death recorded was "
+    "notified to the Secretary of State and Ofsted on time",
+    "rapid_reviews_on_time": "each notified incident had a rapid review sent to the Panel within "
+    "15 working days",
+    "practice_reviews_reported": "each published practice review's report met reg 15 and went to "
+    "the Secretary of State and the Panel at least 7 days before publication",
+    "practice_reviews_published": "each completed practice review was published, or its "
+    "improvements were, and kept published for at least a year",
 }
 
 CONFIDENCE_WORDS: Mapping[str, tuple[str, str]] = {

@@ -422,3 +422,10 @@ def test_pages_before_the_library_is_synced(client, db):
     assert "has not been loaded" in soup.get_text()
     page(client, "/statute/content-lists/")
     page(client, "/statute/relevant-agencies/")
+
+
+def test_every_derivation_rule_is_explained_in_words():
+    from masa.statute.schema import DERIVATION_RULES
+    from masa.statute.views import DERIVATION_WORDS
+
+    assert set(DERIVATION_WORDS) == set(DERIVATION_RULES)
