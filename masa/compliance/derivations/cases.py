@@ -275,7 +275,7 @@ def _published_in_period(cases: CaseRecords) -> list[PracticeReview]:
     return [
         r
         for r in cases.practice_reviews
-        if cases.done(r.published_on) and r.published_on in cases.period
+        if (published_on := cases.done(r.published_on)) is not None and published_on in cases.period
     ]
 
 
@@ -327,7 +327,7 @@ def practice_reviews_published(context: Context) -> Derived:
         r
         for r in cases.practice_reviews
         if cases.done(r.report_received_on)
-        and (not cases.done(r.published_on) or r.published_on >= cases.period.start)
+        and ((shown := cases.done(r.published_on)) is None or shown >= cases.period.start)
     ]
     if not completed:
         return Derived(
@@ -337,7 +337,7 @@ def practice_reviews_published(context: Context) -> Derived:
         )
     published, overdue, pending, evidence = [], [], [], []
     for review in completed:
-        if cases.done(review.published_on):
+        if (published_on := cases.done(review.published_on)) is not None:
             published.append(review)
             form = review.get_publication_display() or "published"
             keep = next(
@@ -353,7 +353,7 @@ def practice_reviews_published(context: Context) -> Derived:
                 else f"to stay published until {long_date(keep.due.due)}"
             )
             evidence.append(
-                f"Practice review {review.reference}: published {long_date(review.published_on)}"
+                f"Practice review {review.reference}: published {long_date(published_on)}"
                 f" ({form}), {kept}"
             )
         elif review.planned_publication_on and review.planned_publication_on < cases.at:
