@@ -1,9 +1,10 @@
-"""Every MASA model keeps its history (django-simple-history), except the timeline, which is itself an
-append-only history of business events."""
+"""Every MASA model keeps its history (django-simple-history), except the append-only logs, which are
+themselves history: the timeline of business events and the log of reminders sent (rows are written
+once and never changed)."""
 
 from django.apps import apps
 
-APPEND_ONLY = {"timeline.Event"}
+APPEND_ONLY = {"timeline.Event", "clocks.Reminder"}
 
 
 def test_every_model_records_its_history():
