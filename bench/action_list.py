@@ -26,6 +26,11 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from harness import measure
+
+# The table rows the page lists, counted to show how much it held.
+ROW = b'<tr class="govuk-table__row" data-action='
+
 TARGET_MS = 300.0
 RECOMMENDATIONS = 10
 
@@ -122,30 +127,6 @@ def _fixture(partnerships: int, actions: int):  # -> (large, small, user)
     return large, small, user
 
 
-def _measure(client, url: str, runs: int) -> tuple[list[float], int, int]:
-    from django.db import connection
-
-    response = client.get(url)  # warm: templates compiled
-    assert response.status_code == 200, response.status_code
-    queries: list[str] = []
-
-    def count(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    # An execute wrapper, not CaptureQueriesContext: the test client's request_started signal
-    # clears the debug query log mid-capture.
-    with connection.execute_wrapper(count):
-        rows = client.get(url).content.count(b'<tr class="govuk-table__row" data-action=')
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200
-    return times, len(queries), rows
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
@@ -166,10 +147,12 @@ def main() -> int:
         on_page = Action.objects.filter(partnership=large).count()
         client = Client()
         client.force_login(user)
-        _, small_queries, _ = _measure(client, f"/partnerships/{small.slug}/actions/", 1)
-        times, queries, rows = _measure(client, f"/partnerships/{large.slug}/actions/", args.runs)
-        overdue, _, _ = _measure(
-            client, f"/partnerships/{large.slug}/actions/?overdue=yes&theme=1", args.runs
+        _, small_queries, _ = measure(client, f"/partnerships/{small.slug}/actions/", 1, row=ROW)
+        times, queries, rows = measure(
+            client, f"/partnerships/{large.slug}/actions/", args.runs, row=ROW
+        )
+        overdue, _, _ = measure(
+            client, f"/partnerships/{large.slug}/actions/?overdue=yes&theme=1", args.runs, row=ROW
         )
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)

@@ -33,6 +33,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from action_list import _setup_django  # the same fresh database as the action list
+from harness import measure
+
+# The table rows the page lists, counted to show how much it held.
+ROW = b'<tr class="govuk-table__row"'
 
 TARGET_MS = 300.0
 YEARS = 10
@@ -124,30 +128,6 @@ def _fixture(partnerships: int, notifications: int):  # -> (large, small, user)
     return large, small, user
 
 
-def _measure(client, url: str, runs: int) -> tuple[list[float], int, int]:
-    """Server times in ms, the page's query count and its table rows."""
-    from django.db import connection
-
-    response = client.get(url)  # warm: templates compiled
-    assert response.status_code == 200, response.status_code
-    queries: list[str] = []
-
-    def count(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    # An execute wrapper: the test client's request_started signal clears the debug query log.
-    with connection.execute_wrapper(count):
-        rows = client.get(url).content.count(b'<tr class="govuk-table__row"')
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200
-    return times, len(queries), rows
-
-
 def _time_command(slug: str, runs: int) -> tuple[float, int]:
     from django.core.management import call_command
 
@@ -184,8 +164,8 @@ def main() -> int:
         client = Client()
         client.force_login(user)
         url = "/partnerships/{}/clocks/"
-        _, small_queries, _ = _measure(client, url.format(small.slug), 1)
-        times, queries, rows = _measure(client, url.format(large.slug), args.runs)
+        _, small_queries, _ = measure(client, url.format(small.slug), 1, row=ROW)
+        times, queries, rows = measure(client, url.format(large.slug), args.runs, row=ROW)
         command_ms, listed = _time_command(large.slug, max(5, args.runs // 3))
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)

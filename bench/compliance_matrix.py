@@ -21,9 +21,13 @@ import shutil
 import statistics
 import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
+
+from harness import measure
+
+# The table rows the page lists, counted to show how much it held.
+ROW = b'<tr class="govuk-table__row" data-requirement='
 
 TARGET_MS = 200.0
 PERIODS = 10
@@ -121,30 +125,6 @@ def _requirements(count: int) -> None:
     )  # fmt: skip
 
 
-def _measure(client, url: str, runs: int) -> tuple[list[float], int, int]:
-    from django.db import connection
-
-    response = client.get(url)  # warm: templates compiled, library loaded
-    assert response.status_code == 200, response.status_code
-    queries: list[str] = []
-
-    def count(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    # An execute wrapper, not CaptureQueriesContext: the test client's request_started signal
-    # clears the debug query log mid-capture.
-    with connection.execute_wrapper(count):
-        rows = client.get(url).content.count(b'<tr class="govuk-table__row" data-requirement=')
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200
-    return times, len(queries), rows
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
@@ -160,9 +140,9 @@ def main() -> int:
         client = Client()
         client.force_login(user)
         url = f"/partnerships/{partnership.slug}/compliance/"
-        _, small_queries, _ = _measure(client, url, 1)
+        _, small_queries, _ = measure(client, url, 1, row=ROW)
         _grow(partnership, small, args.requirements)
-        times, queries, rows = _measure(client, url, args.runs)
+        times, queries, rows = measure(client, url, args.runs, row=ROW)
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
     median = statistics.median(times)
