@@ -1,15 +1,9 @@
 from datetime import date
 
 import pytest
-from django.test import Client
 
 from masa.accounts.models import Role
-from masa.partnerships.tests.factories import (
-    MembershipFactory,
-    PartnershipFactory,
-    UserFactory,
-    complete_partnership,
-)
+from masa.partnerships.tests.factories import MembershipFactory, UserFactory, complete_partnership
 
 from .factories import FrameworkFactory, RequirementFactory
 
@@ -66,43 +60,7 @@ def partnership(db):
 
 @pytest.fixture
 def editor(partnership):
+    """The business manager, with a name: assessments say who recorded them."""
     user = UserFactory(username="manager", first_name="Morgan", last_name="Manager")
     MembershipFactory(user=user, partnership=partnership, role=Role.BUSINESS_MANAGER)
     return user
-
-
-@pytest.fixture
-def member(partnership):
-    user = UserFactory(username="viewer")
-    MembershipFactory(user=user, partnership=partnership, role=Role.VIEWER)
-    return user
-
-
-@pytest.fixture
-def outsider(db):
-    user = UserFactory(username="outsider")
-    MembershipFactory(
-        user=user, partnership=PartnershipFactory(slug="elsewhere"), role=Role.BUSINESS_MANAGER
-    )
-    return user
-
-
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def editor_client(editor) -> Client:
-    return _client(editor)
-
-
-@pytest.fixture
-def member_client(member) -> Client:
-    return _client(member)
-
-
-@pytest.fixture
-def outsider_client(outsider) -> Client:
-    return _client(outsider)

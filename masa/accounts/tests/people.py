@@ -1,0 +1,18 @@
+"""People for page tests: a member of a partnership in a role, and a client signed in as them."""
+
+from django.test import Client
+
+from masa.partnerships.tests.factories import MembershipFactory, UserFactory
+
+
+def member_of(partnership, username: str, role: str, **kwargs):
+    """A user with one membership of `partnership`."""
+    user = UserFactory(username=username)
+    MembershipFactory(user=user, partnership=partnership, role=role, **kwargs)
+    return user
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
