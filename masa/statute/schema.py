@@ -151,3 +151,37 @@ CATEGORY_KEYS = (("paragraph", "heading", "description", "citation"), ())
 # Ids: lowercase, dotted/dashed, starting with the framework id ("wt2023.yearly-report.what-done").
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9_-]*)+$"
 FRAMEWORK_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+# Each derivation rule in words, for the pages that say how a duty is evidenced.
+DERIVATION_WORDS: dict[str, str] = {
+    "three_partners_present": "the local authority, integrated care board and chief officer of "
+    "police are all recorded as partners",
+    "areas_covered": "every local authority area the partnership claims is recorded as covered",
+    "no_double_coverage": "no local authority area is recorded in two partnerships at once",
+    "combined_area_agreement": "a partnership covering more than one local authority area has "
+    "its combined area recorded",
+    "relevant_agencies_named": "the relevant agencies the partners chose are named",
+    "schools_named": "schools, colleges or other education providers are named as relevant "
+    "agencies",
+    "education_strategic": "an education representative is recorded for strategic discussions",
+    "lsps_named": "a lead safeguarding partner is named for each partner",
+    "dsps_named": "a delegated safeguarding partner is named for each partner",
+    "chair_is_dsp": "the partnership chair is one of the delegated safeguarding partners",
+    "chair_not_scrutineer": "the partnership chair is not also the independent scrutineer",
+    "scrutineer_appointed": "an independent scrutineer is appointed",
+    "three_functions_distinct": "the chair, business management and independent scrutiny roles "
+    "are held separately",
+    "priorities_agreed": "the partnership's shared priorities are recorded",
+    "notifications_on_time": "each serious incident notification reached the Panel within 5 "
+    "working days of the local authority becoming aware",
+    "partners_informed_on_time": "the safeguarding partners were told of each serious incident "
+    "within 5 working days",
+    "lac_deaths_notified": "each looked-after child's or care leaver's death recorded was "
+    "notified to the Secretary of State and Ofsted on time",
+    "rapid_reviews_on_time": "each notified incident had a rapid review sent to the Panel within "
+    "15 working days",
+    "practice_reviews_reported": "each published practice review's report met reg 15 and went to "
+    "the Secretary of State and the Panel at least 7 days before publication",
+    "practice_reviews_published": "each completed practice review was published, or its "
+    "improvements were, and kept published for at least a year",
+}

@@ -425,7 +425,6 @@ def test_pages_before_the_library_is_synced(client, db):
 
 
 def test_every_derivation_rule_is_explained_in_words():
-    from masa.statute.schema import DERIVATION_RULES
-    from masa.statute.views import DERIVATION_WORDS
+    from masa.statute.schema import DERIVATION_RULES, DERIVATION_WORDS
 
     assert set(DERIVATION_WORDS) == set(DERIVATION_RULES)
