@@ -46,8 +46,12 @@ def test_recurring_themes_count_recommendations_and_list_sources(partnership):
     neglect, sleep = LearningTheme.objects.filter(slug__in=["neglect", "safer-sleep"]).order_by(
         "slug"
     )
-    for label in ("Review A (fictional)", "Review B (fictional)"):
-        RecommendationFactory(partnership=partnership, source_label=label).themes.add(neglect)
+    # Sources are listed in the order the recommendations were made (references are text, so the
+    # factory's R9/R10 sequence would not sort by number).
+    for day, label in ((1, "Review A (fictional)"), (2, "Review B (fictional)")):
+        RecommendationFactory(
+            partnership=partnership, source_label=label, made_on=date(2025, 3, day)
+        ).themes.add(neglect)
     RecommendationFactory(partnership=partnership, source_label="Audit C").themes.add(sleep)
     other = complete_partnership(slug="otherville")
     RecommendationFactory(partnership=other, source_label="Review Z").themes.add(sleep, neglect)
