@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "masa.incidents",
     "masa.reviews",
     "masa.actions",
+    "masa.documents",
     "masa.api",
 ]
 
