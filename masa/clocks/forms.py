@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from masa.accounts.models import Role
-from masa.core.forms import ServiceForm
+from masa.core.forms import DateField, ServiceForm
 
 
 def _roles(label: str, required_message: str, *, required: bool = True) -> forms.Field:
@@ -31,3 +33,58 @@ class ReminderSettingsForm(ServiceForm):
         label="Also send a reminder once a clock is overdue", required=False
     )
     overdue_roles = _roles("When overdue, tell people in these roles", "", required=False)
+
+
+def _day(label: str) -> DateField:
+    return DateField(
+        label=label,
+        help_text="For example, 27 3 2025",
+        error_messages={
+            "required": f"Enter the {label.lower()}",
+            "incomplete": f"{label} must include a day, month and year",
+        },
+    )
+
+
+def _reason() -> forms.CharField:
+    return forms.CharField(
+        label="Reason",
+        max_length=2000,
+        widget=forms.Textarea,
+        error_messages={
+            "required": "Enter the reason",
+            "max_length": "Reason must be 2000 characters or fewer",
+        },
+    )
+
+
+class ClockForm(ServiceForm):
+    """Base of the pause and extension forms: the clocks offered are the subject's own."""
+
+    rule = forms.ChoiceField(
+        label="Clock",
+        error_messages={"required": "Select a clock", "invalid_choice": "Select a clock"},
+    )
+
+    def __init__(self, *args: Any, rules: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["rule"].choices = [("", "Choose…"), *rules]  # type: ignore[attr-defined]
+
+
+class PauseForm(ClockForm):
+    from_date = _day("First day of the pause")
+    to_date = _day("Last day of the pause")
+    reason = _reason()
+
+
+class ExtendForm(ClockForm):
+    days = forms.IntegerField(
+        label="Extra days (in the clock's own unit)",
+        min_value=1,
+        max_value=365,
+        error_messages={
+            key: "Enter a number of days from 1 to 365"
+            for key in ("required", "invalid", "min_value", "max_value")
+        },
+    )
+    reason = _reason()

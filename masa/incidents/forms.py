@@ -170,38 +170,6 @@ class TransitionForm(ServiceForm):
         ]
 
 
-class _ClockForm(ServiceForm):
-    rule = forms.ChoiceField(
-        label="Clock",
-        error_messages={"required": "Select a clock", "invalid_choice": "Select a clock"},
-    )
-
-    def __init__(self, *args: Any, rules: list[tuple[str, str]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["rule"].choices = [("", "Choose…"), *rules]  # type: ignore[attr-defined]
-
-
-class PauseForm(_ClockForm):
-    from_date = _date("First day of the pause")
-    to_date = _date("Last day of the pause")
-    reason = _text("Reason", max_length=2000, required="Enter the reason")
-
-
-class ExtendForm(_ClockForm):
-    days = forms.IntegerField(
-        label="Extra days (in the clock's own unit)",
-        min_value=1,
-        max_value=365,
-        error_messages={
-            "required": "Enter a number of days from 1 to 365",
-            "invalid": "Enter a number of days from 1 to 365",
-            "min_value": "Enter a number of days from 1 to 365",
-            "max_value": "Enter a number of days from 1 to 365",
-        },
-    )
-    reason = _text("Reason", max_length=2000, required="Enter the reason")
-
-
 class FilterForm(forms.Form):
     status = forms.ChoiceField(
         label="Status", required=False, choices=[("", "Any"), *Status.choices]

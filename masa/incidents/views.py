@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from masa.clocks import services as clock_services
+from masa.clocks.forms import ClockForm, ExtendForm, PauseForm
 from masa.core.errors import InvalidInput, TransitionNotAllowed
 from masa.partnerships.models import Partnership
 from masa.partnerships.views.common import crumbs, posted
@@ -274,14 +275,14 @@ def _clock_form(
     back = _url("detail", partnership, pk)
     rules = [(rule, what) for rule, _f, what in rule_ids(incident, partnership.guidance)]
     if kind == "pause":
-        form: forms._ClockForm = forms.PauseForm(posted(request), rules=rules)
+        form: ClockForm = PauseForm(posted(request), rules=rules)
 
         def call(data: dict[str, Any]) -> Any:
             return clock_services.clock_pause(subject=incident, by=request.user, **data)
 
         title = f"Pause a clock on {incident.reference}"
     else:
-        form = forms.ExtendForm(posted(request), rules=rules)
+        form = ExtendForm(posted(request), rules=rules)
 
         def call(data: dict[str, Any]) -> Any:
             return clock_services.clock_extend(subject=incident, by=request.user, **data)

@@ -151,7 +151,9 @@ def practice_clocks(
     return clocks
 
 
-def pausable_rules(kind: str, partnership: Any) -> list[tuple[str, str]]:
+def clock_rules(kind: str, partnership: Any) -> list[tuple[str, str]]:
+    """The review's clocks that can be paused or extended (the reg 16 deadline counts back from
+    publication and reg 17 is a floor, so neither is offered)."""
     if kind == "rapid":
         return [(rapid_rule(partnership.guidance), "Rapid review (15 working days)")]
     return [(SIX_MONTHS, "Six months from initiation (WT2018 expectation)")]

@@ -214,17 +214,3 @@ class PublishForm(ServiceForm):
     published_url = _text(
         "Address (URL)", max_length=500, required="Enter the address where it is published"
     )
-
-
-class PauseForm(ServiceForm):
-    rule = forms.ChoiceField(
-        label="Clock",
-        error_messages={"required": "Select a clock", "invalid_choice": "Select a clock"},
-    )
-    from_date = _date("First day of the pause")
-    to_date = _date("Last day of the pause")
-    reason = _text("Reason", max_length=2000, required="Enter the reason")
-
-    def __init__(self, *args: Any, rules: list[tuple[str, str]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["rule"].choices = [("", "Choose…"), *rules]  # type: ignore[attr-defined]

@@ -11,11 +11,13 @@ urlpatterns = [
     path("rapid/<int:pk>/", views.rapid_review_detail, name="rapid-detail"),
     path("rapid/<int:pk>/pack.docx", views.rapid_review_pack, name="rapid-pack"),
     path("rapid/<int:pk>/clocks/pause/", views.rapid_review_pause, name="rapid-pause"),
+    path("rapid/<int:pk>/clocks/extend/", views.rapid_review_extend, name="rapid-extend"),
     path("rapid/<int:pk>/<slug:step>/", views.rapid_review_step, name="rapid-step"),
     path("practice/", views.practice_review_list, name="practice-list"),
     path("practice/add/", views.practice_review_add, name="practice-add"),
     path("practice/<int:pk>/", views.practice_review_detail, name="practice-detail"),
     path("practice/<int:pk>/clocks/pause/", views.practice_review_pause, name="practice-pause"),
+    path("practice/<int:pk>/clocks/extend/", views.practice_review_extend, name="practice-extend"),
     path(
         "practice/<int:pk>/reviewers/<int:appointment>/remove/",
         views.reviewer_remove,

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from masa.clocks import services as clock_services
+from masa.clocks.forms import ClockForm, ExtendForm, PauseForm
 from masa.core.errors import InvalidInput, TransitionNotAllowed
 from masa.incidents.models import SeriousIncident
 from masa.partnerships.models import Partnership
@@ -21,7 +22,7 @@ from masa.partnerships.views.common import crumbs, posted
 from . import exports, forms, selectors, services, steps
 from .access import can_edit, can_read, review_view
 from .clocks import (
-    pausable_rules,
+    clock_rules,
     practice_clocks,
     rapid_clocks,
     settings_for,
@@ -186,15 +187,23 @@ def rapid_review_step(
     )
 
 
-def _pause(request: HttpRequest, partnership: Partnership, subject: Any, kind: str, back: str):
+def _clock_form(
+    request: HttpRequest, partnership: Partnership, subject: Any, *, kind: str, extend: bool
+) -> HttpResponse:
+    """Pause or extend one of the review's clocks: an event with a reason, never an edited date."""
+    back = _url(f"{kind}-detail", partnership, subject.pk)
+    rules = clock_rules(kind, partnership)
+    form: ClockForm = (ExtendForm if extend else PauseForm)(posted(request), rules=rules)
+    service = clock_services.clock_extend if extend else clock_services.clock_pause
     return _form(
         request,
         partnership,
-        forms.PauseForm(posted(request), rules=pausable_rules(kind, partnership)),
-        call=lambda d: clock_services.clock_pause(subject=subject, by=request.user, **d),
-        title=f"Pause a clock on {subject}",
-        lead="The due date is never edited: the pause is recorded with its reason and the due "
-        "date is worked out again.",
+        form,
+        call=lambda d: service(subject=subject, by=request.user, **d),
+        title=f"{'Extend' if extend else 'Pause'} a clock on {subject}",
+        lead="The due date is never edited: the "
+        + ("extension" if extend else "pause")
+        + " is recorded with its reason and the due date is worked out again.",
         back=back,
         trail=[(str(subject), back)],
     )
@@ -203,7 +212,13 @@ def _pause(request: HttpRequest, partnership: Partnership, subject: Any, kind: s
 @review_view(edit=True)
 def rapid_review_pause(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
     review = _rapid(partnership, pk, page="pause", user=request.user)
-    return _pause(request, partnership, review, "rapid", _url("rapid-detail", partnership, pk))
+    return _clock_form(request, partnership, review, kind="rapid", extend=False)
+
+
+@review_view(edit=True)
+def rapid_review_extend(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
+    review = _rapid(partnership, pk, page="extend", user=request.user)
+    return _clock_form(request, partnership, review, kind="rapid", extend=True)
 
 
 @review_view()
@@ -304,9 +319,13 @@ def reviewer_remove(
 @review_view(edit=True)
 def practice_review_pause(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
     review = _practice(partnership, pk, page="pause", user=request.user)
-    return _pause(
-        request, partnership, review, "practice", _url("practice-detail", partnership, pk)
-    )
+    return _clock_form(request, partnership, review, kind="practice", extend=False)
+
+
+@review_view(edit=True)
+def practice_review_extend(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
+    review = _practice(partnership, pk, page="extend", user=request.user)
+    return _clock_form(request, partnership, review, kind="practice", extend=True)
 
 
 @review_view(edit=True)

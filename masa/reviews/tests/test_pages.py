@@ -155,6 +155,8 @@ def _step_urls(partnership, manager):
                     found.append(url(name, partnership, review.pk, slug))
     found.append(url("rapid-pause", partnership, rapid["open"].pk))
     found.append(url("practice-pause", partnership, practice["in_progress"].pk))
+    found.append(url("rapid-extend", partnership, rapid["open"].pk))
+    found.append(url("practice-extend", partnership, practice["in_progress"].pk))
     appointment = practice["in_progress"].appointments.get()
     found.append(url("reviewer-remove", partnership, practice["in_progress"].pk, appointment.pk))
     return found
@@ -178,3 +180,27 @@ def test_garbage_to_every_form_gives_the_error_summary(manager_client, partnersh
             assert response.status_code == 200, (page, value[:10])
             assert soup(response).select_one(".govuk-error-summary"), (page, value[:10])
     assert before == (list(RapidReview.objects.values()), list(PracticeReview.objects.values()))
+
+
+def test_an_extension_from_the_page_is_an_event_and_moves_the_due_date(
+    manager_client, partnership, manager
+):
+    from masa.clocks.models import ClockEvent
+    from masa.core.clocks.calendar import add_working_days
+    from masa.reviews.clocks import rapid_clocks
+
+    review = rapid_to("open", partnership, manager)
+    [before] = rapid_clocks(review, guidance=partnership.guidance, today=date(2026, 1, 2))
+    page = url("rapid-extend", partnership, review.pk)
+    assert 'value="wt2023.rapid-review"' in manager_client.get(page).content.decode()
+    response = manager_client.post(
+        page,
+        {"rule": "wt2023.rapid-review", "days": "3", "reason": "Awaiting the health chronology"},
+    )
+    assert response.status_code == 302
+    [after] = rapid_clocks(review, guidance=partnership.guidance, today=date(2026, 1, 2))
+    assert after.due.due == add_working_days(before.due.due, 3)
+    event = ClockEvent.objects.get(subject_id=review.pk, kind="extension")
+    assert event.days == 3 and event.reason == "Awaiting the health chronology"
+    detail = manager_client.get(url("rapid-detail", partnership, review.pk)).content.decode()
+    assert "Awaiting the health chronology" in detail
