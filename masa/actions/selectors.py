@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
 
 from masa.partnerships.models import Organisation, Partnership
@@ -88,6 +90,13 @@ def recommendations_for(partnership: Partnership, *, today: date) -> QuerySet[Re
         )
         .prefetch_related("themes")
         .order_by("-made_on", "reference")
+    )
+
+
+def recommendations_from(source: models.Model, *, today: date) -> QuerySet[Recommendation]:
+    """The recommendations a review (or any other source record) made, with their action counts."""
+    return recommendations_for(source.partnership, today=today).filter(  # type: ignore[attr-defined]
+        source_type=ContentType.objects.get_for_model(source), source_id=str(source.pk)
     )
 
 

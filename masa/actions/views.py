@@ -19,6 +19,7 @@ from django.utils import timezone
 from masa.accounts.access import partnership_view
 from masa.accounts.selectors import can_edit
 from masa.core.errors import InvalidInput, TransitionNotAllowed
+from masa.incidents.access import can_read_cases
 from masa.partnerships.models import Partnership
 from masa.partnerships.views.common import crumbs, posted
 
@@ -171,6 +172,13 @@ def recommendation_list(request: HttpRequest, partnership: Partnership) -> HttpR
     )
 
 
+def _source_url(user: Any, recommendation: Recommendation) -> str:
+    source = recommendation.source if recommendation.source_type_id else None
+    if source is None or not hasattr(source, "get_absolute_url"):
+        return ""
+    return source.get_absolute_url() if can_read_cases(user, recommendation.partnership) else ""
+
+
 @partnership_view()
 def recommendation_detail(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
     recommendation = _recommendation(partnership, pk)
@@ -189,6 +197,8 @@ def recommendation_detail(request: HttpRequest, partnership: Partnership, pk: in
             (recommendation.reference, ""),
         ),
         recommendation=recommendation,
+        # the source is shown as a link only to those who may read it (a review is a case record)
+        source_url=_source_url(request.user, recommendation),
         moves=[workflow.RECOMMENDATION_LABELS[s] for s in sorted(allowed)],
         open=recommendation.status not in workflow.RECOMMENDATION_TERMINAL,
     )

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.forms.renderers import TemplatesSetting
 
 from masa.accounts.models import Role
+from masa.actions import forms as actions_forms
 from masa.core.forms import DateField
 from masa.core.forms import ServiceForm as CoreServiceForm
 
@@ -214,3 +215,9 @@ class PublishForm(ServiceForm):
     published_url = _text(
         "Address (URL)", max_length=500, required="Enter the address where it is published"
     )
+
+
+class RecommendationForm(actions_forms.RecommendationForm):
+    """A recommendation of this review: where it came from is the review itself."""
+
+    source_label = None  # type: ignore[assignment]

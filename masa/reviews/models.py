@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -176,6 +177,9 @@ class PracticeReview(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.reference} ({self.title})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:practice-detail", args=[self.partnership.slug, self.pk])
 
     @property
     def checklist_complete(self) -> bool:

@@ -23,5 +23,10 @@ urlpatterns = [
         views.reviewer_remove,
         name="reviewer-remove",
     ),
+    path(
+        "practice/<int:pk>/recommendations/add/",
+        views.practice_recommendation_add,
+        name="practice-recommendation-add",
+    ),
     path("practice/<int:pk>/<slug:step>/", views.practice_review_step, name="practice-step"),
 ]

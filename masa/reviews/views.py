@@ -12,6 +12,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from masa.actions.selectors import recommendations_from
+from masa.actions.services import recommendation_create
 from masa.clocks import services as clock_services
 from masa.clocks.forms import ClockForm, ExtendForm, PauseForm
 from masa.core.errors import InvalidInput, TransitionNotAllowed
@@ -29,6 +31,7 @@ from .clocks import (
 )
 from .models import PracticeReview, RapidReview, ReviewerAppointment, ReviewRecordView
 from .services.practice import next_checkpoint_due
+from .workflow import PracticeStatus
 
 FORM_TEMPLATE = "partnerships/form.html"
 
@@ -266,6 +269,8 @@ def practice_review_detail(request: HttpRequest, partnership: Partnership, pk: i
             ),
             "steps": steps.offered("practice review", review.status) if editing else [],
             "can_remove": editing and review.status in services.practice.BEFORE_PUBLICATION,
+            "recommendations": recommendations_from(review, today=today),
+            "can_recommend": editing and review.status in RECOMMENDING,
             # the case timeline is for the partnership's readers, not the commissioned reviewer
             "events": selectors.history_for(subject=review)[:30]
             if can_read(request.user, partnership)
@@ -293,6 +298,46 @@ def practice_review_step(
         lead=str(review),
         back=back,
         trail=[(review.reference, back)],
+    )
+
+
+RECOMMENDING = frozenset(
+    {
+        PracticeStatus.REPORT_RECEIVED,
+        PracticeStatus.PUBLICATION_DECIDED,
+        PracticeStatus.SENT_TO_SOS_PANEL,
+        PracticeStatus.PUBLISHED,
+    }
+)
+
+
+@review_view(edit=True)
+def practice_recommendation_add(
+    request: HttpRequest, partnership: Partnership, pk: int
+) -> HttpResponse:
+    """The final report's recommendations become the partnership's, each with its actions."""
+    review = _practice(partnership, pk, page="add-recommendation", user=request.user)
+    if review.status not in RECOMMENDING:
+        raise Http404
+    back = _url("practice-detail", partnership, pk)
+    made = recommendations_from(review, today=timezone.localdate()).count()
+    initial = {"reference": f"{review.reference} R{made + 1}"}
+    return _form(
+        request,
+        partnership,
+        forms.RecommendationForm(posted(request), initial=initial),
+        call=lambda d: recommendation_create(
+            partnership=partnership,
+            by=request.user,
+            source=review,
+            source_label=f"{review.reference}: {review.title}",
+            **d,
+        ),
+        title="Add a recommendation from this review",
+        lead=str(review),
+        back=back,
+        trail=[(review.reference, back)],
+        success_url=lambda r: reverse("actions:recommendation", args=[partnership.slug, r.pk]),
     )
 
 

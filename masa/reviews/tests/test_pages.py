@@ -204,3 +204,38 @@ def test_an_extension_from_the_page_is_an_event_and_moves_the_due_date(
     assert event.days == 3 and event.reason == "Awaiting the health chronology"
     detail = manager_client.get(url("rapid-detail", partnership, review.pk)).content.decode()
     assert "Awaiting the health chronology" in detail
+
+
+def test_recommendations_are_made_from_the_review_page_and_linked_both_ways(
+    manager_client, partnership, manager
+):
+    from masa.actions.models import Recommendation
+
+    review = practice_to("published", partnership, manager)
+    detail = url("practice-detail", partnership, review.pk)
+    add = url("practice-recommendation-add", partnership, review.pk)
+    assert add in manager_client.get(detail).content.decode()
+    form = soup(manager_client.get(add))
+    assert form.select_one("input[name=reference]")["value"] == f"{review.reference} R1"
+    assert form.select_one("[name=source_label]") is None
+    response = manager_client.post(
+        add,
+        {"reference": f"{review.reference} R1", "text": "Agencies share chronologies monthly",
+         "made_on_0": "1", "made_on_1": "5", "made_on_2": "2026"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    recommendation = Recommendation.objects.get(reference=f"{review.reference} R1")
+    assert recommendation.source == review
+    assert recommendation.source_label == f"{review.reference}: {review.title}"
+    rows = soup(manager_client.get(detail)).select("[data-recommendations] tbody tr")
+    assert [r.a.text for r in rows] == [f"{review.reference} R1"]
+    page = manager_client.get(response["Location"]).content.decode()
+    assert f'href="{detail}"' in page
+
+
+def test_recommendations_wait_for_the_final_report(manager_client, partnership, manager):
+    review = practice_to("in_progress", partnership, manager)
+    add = url("practice-recommendation-add", partnership, review.pk)
+    page = manager_client.get(url("practice-detail", partnership, review.pk)).content.decode()
+    assert add not in page
+    assert manager_client.get(add).status_code == 404
