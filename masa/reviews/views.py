@@ -17,6 +17,7 @@ from masa.actions.services import recommendation_create
 from masa.clocks import services as clock_services
 from masa.clocks.forms import ClockForm, ExtendForm, PauseForm
 from masa.core.errors import InvalidInput, TransitionNotAllowed
+from masa.core.forms import ServiceForm
 from masa.incidents.models import SeriousIncident
 from masa.partnerships.models import Partnership
 from masa.partnerships.views.common import crumbs, posted
@@ -65,7 +66,7 @@ def _practice(partnership: Partnership, pk: int, *, page: str, user: Any) -> Pra
 def _form(
     request: HttpRequest,
     partnership: Partnership,
-    form: forms.ServiceForm,
+    form: ServiceForm,
     *,
     call: Callable[[dict[str, Any]], Any],
     title: str,
