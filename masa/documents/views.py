@@ -28,6 +28,7 @@ from .assembly import content_for
 from .completeness import blocking, check_content
 from .models import Document, DocumentVersion, VersionStatus
 from .outline import section_for, sections_for
+from .render import render_html
 
 
 def _url(name: str, partnership: Partnership, *args: Any) -> str:
@@ -162,13 +163,12 @@ def version_detail(
     completeness = check_content(content)
     library = load_library()
     narratives = {s.key: s.narrative for s in version.sections.all()}
-    assembled = {s.key: s for s in content.sections}
+    items = {i.requirement: i for i in completeness.items}
     sections = [
         {
             "outline": outline,
-            "content": assembled.get(outline.key),
-            "narrative": narratives.get(outline.key, ""),
-            "requirements": [library.requirements[r] for r in outline.requirements],
+            "written": bool(narratives.get(outline.key, "").strip()),
+            "requirements": [(library.requirements[r], items.get(r)) for r in outline.requirements],
         }
         for outline in sections_for(version.document.kind, version.framework)
     ]
@@ -185,6 +185,7 @@ def version_detail(
             "version": version,
             "document": version.document,
             "content": content,
+            "preview": render_html(content, public=False),
             "sections": sections,
             "completeness": completeness,
             "blocking": missing,
