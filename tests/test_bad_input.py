@@ -21,6 +21,7 @@ from masa.actions.demo import demo_load as actions_demo_load
 from masa.actions.models import Action, Recommendation
 from masa.api.models import ApiToken
 from masa.compliance.demo import demo_load as compliance_demo_load
+from masa.documents.models import Document
 from masa.geography.services import geography_load
 from masa.incidents.demo import demo_load as incidents_demo_load
 from masa.incidents.models import SeriousIncident
@@ -50,6 +51,7 @@ PK_MODELS = {
     "rapid": RapidReview,
     "practice": PracticeReview,
     "api-tokens": ApiToken,
+    "documents": Document,
 }
 GARBAGE = ["\x00", "x" * 20_000, "-1", "31", "abc", "2025-02-30", "<script>alert(1)</script>"]
 
