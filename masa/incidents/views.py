@@ -16,6 +16,7 @@ from django.utils import timezone
 from masa.clocks import services as clock_services
 from masa.clocks.forms import ClockForm, ExtendForm, PauseForm
 from masa.core.errors import InvalidInput, TransitionNotAllowed
+from masa.core.forms import ServiceForm
 from masa.partnerships.models import Partnership
 from masa.partnerships.views.common import crumbs, posted
 
@@ -47,7 +48,7 @@ def _incident(partnership: Partnership, pk: int, *, page: str, user: Any) -> Ser
 def _form(
     request: HttpRequest,
     partnership: Partnership,
-    form: forms.ServiceForm,
+    form: ServiceForm,
     *,
     call: Callable[[dict[str, Any]], Any],
     title: str,
