@@ -186,11 +186,13 @@ def _simple(
 ) -> int:
     requirements = Requirement.objects.select_related("framework").in_bulk([r[0] for r in rows])
     for requirement_id, status, text, la_text, title, url in rows:
+        requirement = requirements[requirement_id]
         assessment = services.assessment_record(
             partnership=partnership,
-            requirement=requirements[requirement_id],
+            requirement=requirement,
             period_start=start,
-            status=status,
+            # A derived duty takes its status from the records (ADR 0008); the narrative stays.
+            status=Status.NOT_ASSESSED if requirement.derivation else status,
             partnership_level=text,
             local_authority_level=la_text,
             by=by,

@@ -6,3 +6,10 @@ class DocumentsConfig(AppConfig):
     label = "documents"
     default_auto_field = "django.db.models.BigAutoField"
     verbose_name = "Published arrangements and yearly reports"
+
+    def ready(self) -> None:
+        from masa.clocks.registry import register
+
+        from .clocks import clocks_for
+
+        register(clocks_for)

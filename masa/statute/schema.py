@@ -106,6 +106,12 @@ DERIVATION_RULES: tuple[str, ...] = (
     "rapid_reviews_on_time",
     "practice_reviews_reported",
     "practice_reviews_published",
+    "arrangements_published",
+    "yearly_report_published",
+    "yearly_report_by_september",
+    "yearly_report_dispatched",
+    "arrangements_updates_sent",
+    "restraint_findings_sent",
 )
 
 EVIDENCE_MANUAL = "manual"
@@ -184,4 +190,15 @@ DERIVATION_WORDS: dict[str, str] = {
     "the Secretary of State and the Panel at least 7 days before publication",
     "practice_reviews_published": "each completed practice review was published, or its "
     "improvements were, and kept published for at least a year",
+    "arrangements_published": "the partners' arrangements are published in MASA, answering the "
+    "guidance the partnership works to",
+    "yearly_report_published": "a yearly report was published within 12 months of the one before",
+    "yearly_report_by_september": "the yearly report for each April to March year was published "
+    "by the end of the following September",
+    "yearly_report_dispatched": "each published yearly report was sent to the Panel and to "
+    "Foundations (the What Works Centre) within 7 days of publication",
+    "arrangements_updates_sent": "each published update to the arrangements was sent to the "
+    "Department for Education (within MASA's default of 7 days)",
+    "restraint_findings_sent": "where a secure establishment is in the area, the restraint "
+    "review's findings went to the bodies the guidance names with each yearly report",
 }

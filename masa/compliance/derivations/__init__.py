@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import agencies, cases, geography, people
+from . import agencies, cases, documents, geography, people
 from .context import Context, Derived
 from .nested import nested
 
@@ -40,4 +40,11 @@ DERIVATIONS: dict[str, Callable[[Context], Derived]] = {
     "rapid_reviews_on_time": cases.rapid_reviews_on_time,
     "practice_reviews_reported": cases.practice_reviews_reported,
     "practice_reviews_published": cases.practice_reviews_published,
+    # The published documents and their dispatches (masa/documents/clocks.py).
+    "arrangements_published": documents.arrangements_published,
+    "yearly_report_published": documents.yearly_report_published,
+    "yearly_report_by_september": documents.yearly_report_by_september,
+    "yearly_report_dispatched": documents.yearly_report_dispatched,
+    "arrangements_updates_sent": documents.arrangements_updates_sent,
+    "restraint_findings_sent": documents.restraint_findings_sent,
 }
