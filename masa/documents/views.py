@@ -68,6 +68,14 @@ def _version(partnership: Partnership, pk: int, number: int) -> DocumentVersion:
         raise Http404 from None
 
 
+def _draft(partnership: Partnership, pk: int, number: int) -> DocumentVersion:
+    """A version that can still change; a frozen one offers no form (its services refuse too)."""
+    version = _version(partnership, pk, number)
+    if version.status not in workflow.EDITABLE:
+        raise Http404
+    return version
+
+
 def _form(
     request: HttpRequest,
     partnership: Partnership,
@@ -235,6 +243,8 @@ def document_add(request: HttpRequest, partnership: Partnership) -> HttpResponse
 @partnership_view(edit=True)
 def version_add(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
     document = _document(partnership, pk)
+    if any(v.status == VersionStatus.DRAFT for v in document.versions.all()):
+        raise Http404  # one draft at a time: change that one
     back = _url("document", partnership, pk)
     return _form(
         request,
@@ -256,7 +266,7 @@ def version_add(request: HttpRequest, partnership: Partnership, pk: int) -> Http
 def section_edit(
     request: HttpRequest, partnership: Partnership, pk: int, number: int, key: str
 ) -> HttpResponse:
-    version = _version(partnership, pk, number)
+    version = _draft(partnership, pk, number)
     outline = section_for(version.document.kind, version.framework, key)
     if outline is None:
         raise Http404
@@ -286,7 +296,7 @@ def section_edit(
 def details_edit(
     request: HttpRequest, partnership: Partnership, pk: int, number: int
 ) -> HttpResponse:
-    version = _version(partnership, pk, number)
+    version = _draft(partnership, pk, number)
     return _form(
         request,
         partnership,
@@ -313,7 +323,7 @@ def version_sign(
 ) -> HttpResponse:
     if not selectors.is_lead_partner(request.user, partnership):
         raise PermissionDenied
-    version = _version(partnership, pk, number)
+    version = _draft(partnership, pk, number)
     signed = {s.partner_type for s in version.signatures.all() if s.is_valid}
     return _form(
         request,
@@ -334,7 +344,7 @@ def version_sign(
 def version_publish(
     request: HttpRequest, partnership: Partnership, pk: int, number: int
 ) -> HttpResponse:
-    version = _version(partnership, pk, number)
+    version = _draft(partnership, pk, number)
     return _form(
         request,
         partnership,

@@ -5,6 +5,8 @@ from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -185,10 +187,12 @@ def test_publishing_from_the_page_freezes_the_version(editor_client, draft, lead
     soup = _soup(editor_client.get(_version_url(draft)))
     assert soup.select_one("[data-frozen]") and soup.select_one("[data-status=published]")
     assert not soup.select("[data-edit]") and not soup.select("[data-publish]")
-    # A write posted anyway is refused, and nothing changes.
+    # A frozen version offers no form, and a write posted anyway changes nothing.
     url = _version_url(draft).replace("/versions/1/", "/versions/1/sections/funding/")
-    soup = _soup(editor_client.post(url, {"narrative": "Sneaky edit"}))
-    assert "frozen" in _errors(soup)
+    for name_url in (url, _version_url(draft, "details"), _version_url(draft, "publish")):
+        assert editor_client.get(name_url).status_code == 404
+    assert editor_client.post(url, {"narrative": "Sneaky edit"}).status_code == 404
+    assert not Section.objects.filter(narrative="Sneaky edit").exists()
     # The next version starts from the document page.
     page = _soup(editor_client.get(_url("document", draft.document.partnership, draft.document_id)))
     assert page.select_one("a[data-new-version]")
@@ -199,6 +203,13 @@ def test_publishing_from_the_page_freezes_the_version(editor_client, draft, lead
         == 302
     )
     assert draft.document.versions.count() == 2
+    # While that draft exists, no other new version is offered.
+    assert (
+        editor_client.get(
+            _url("version-add", draft.document.partnership, draft.document_id)
+        ).status_code
+        == 404
+    )
 
 
 def test_publishing_with_a_bad_date_shows_the_error(editor_client, draft, lead_partners):
@@ -262,3 +273,15 @@ def test_the_details_form_changes_the_title(editor_client, draft):
 def test_the_records_menu_links_the_documents(member_client, partnership):
     soup = _soup(member_client.get(reverse("partnerships:overview", args=[partnership.slug])))
     assert soup.select_one(f'a[href="{_url("list", partnership)}"]')
+
+
+def test_the_version_page_query_count_does_not_grow_with_sections_or_signatures(
+    editor_client, draft, lead_partners, django_assert_max_num_queries
+):
+    editor_client.get(_version_url(draft))  # warm the caches
+    with CaptureQueriesContext(connection) as before:
+        editor_client.get(_version_url(draft))
+    write_every_section(draft)
+    _sign_all(draft, lead_partners)
+    with django_assert_max_num_queries(len(before)):
+        _soup(editor_client.get(_version_url(draft)))
