@@ -30,6 +30,8 @@ class ClockView:
     done: date | None
     status: ClockStatus
     explanation: str
+    # people answerable for this one clock whatever their role (an appointed reviewer): user ids
+    assignees: tuple[int, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         """The `masa clocks list` contract: keys and ISO dates are stable."""

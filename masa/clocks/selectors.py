@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from masa.accounts.models import Membership
+from masa.accounts.models import Membership, User
 from masa.core.clocks.calendar import add_working_days
 from masa.core.clocks.engine import ClockStatus, DueDate, compute_due, long_date
 from masa.core.clocks.rules import ClockRule, Unit
@@ -125,8 +125,9 @@ class ReminderLetter:
 
 def reminders_due(*, partnership: Any, today: date) -> list[ReminderLetter]:
     """Who is to be reminded of which clocks today: active members of the partnership holding a
-    configured role and an email address, less what the Reminder rows say was already sent.
-    Three queries beyond the clock providers'."""
+    configured role, and the people a clock names as answerable for it (an appointed reviewer),
+    each with an email address, less what the Reminder rows say was already sent. Four queries
+    beyond the clock providers'."""
     config = reminder_settings_for(partnership)
     leads = config.leads
     items = []
@@ -150,6 +151,10 @@ def reminders_due(*, partnership: Any, today: date) -> list[ReminderLetter]:
     for member in members:
         roles_of[member.user_id].add(member.role)
         users[member.user_id] = member.user
+    assigned = {user_id for item in items for user_id in item.view.assignees} - set(users)
+    if assigned:
+        for user in User.objects.filter(pk__in=assigned, is_active=True).exclude(email=""):
+            users[user.pk] = user
     sent = set(
         Reminder.objects.filter(
             partnership=partnership,
@@ -163,7 +168,10 @@ def reminders_due(*, partnership: Any, today: date) -> list[ReminderLetter]:
         mine = tuple(
             item
             for item in items
-            if roles & set(config.overdue_roles if item.lead == OVERDUE else config.roles)
+            if (
+                roles & set(config.overdue_roles if item.lead == OVERDUE else config.roles)
+                or user_id in item.view.assignees
+            )
             and (item.view.subject_url, item.view.rule, item.view.due, item.lead, user_id)
             not in sent
         )

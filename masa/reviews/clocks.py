@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.db.models import Prefetch
 from django.urls import reverse
 
 from masa.clocks.models import ClockEvent
@@ -24,7 +25,7 @@ from masa.clocks.selectors import due_with_events, events_for
 from masa.core.clocks.engine import ClockStatus, DueDate, status_of
 from masa.statute.loader import load_library
 
-from .models import ClockBasis, PracticeReview, RapidReview, ReviewSettings
+from .models import ClockBasis, PracticeReview, RapidReview, ReviewerAppointment, ReviewSettings
 
 REG16 = "si2018-789.report-before-publication"
 REG16_WORKING = "wt2023.report-before-publication-working"
@@ -160,7 +161,7 @@ def clock_rules(kind: str, partnership: Any) -> list[tuple[str, str]]:
 
 
 def clocks_for(partnership: Any, *, today: date) -> list[ClockView]:
-    """Every review clock of the partnership: two queries when it has no reviews, at most six
+    """Every review clock of the partnership: two queries when it has no reviews, at most seven
     whatever the number of reviews."""
     views: list[ClockView] = []
     rapids = list(RapidReview.objects.filter(partnership=partnership).select_related("incident"))
@@ -172,18 +173,26 @@ def clocks_for(partnership: Any, *, today: date) -> list[ClockView]:
                 rapid, guidance=partnership.guidance, today=today, events=events
             ):
                 views.append(_view(f"{rapid.incident.reference}: {clock.what}", url, clock))
-    reviews = list(PracticeReview.objects.filter(partnership=partnership))
+    # the appointed reviewer is reminded of the review's six-month clock as well as the partnership
+    appointed = ReviewerAppointment.objects.filter(removed_on__isnull=True, user__isnull=False)
+    reviews = list(
+        PracticeReview.objects.filter(partnership=partnership).prefetch_related(
+            Prefetch("appointments", queryset=appointed, to_attr="reviewers")
+        )
+    )
     if reviews:
         settings = settings_for(partnership)
         events = events_for(partnership=partnership, model=PracticeReview)
         for review in reviews:
             url = reverse("reviews:practice-detail", args=[partnership.slug, review.pk])
+            reviewers = tuple(a.user_id for a in review.reviewers if a.user_id)  # type: ignore[attr-defined]
             for clock in practice_clocks(review, settings=settings, today=today, events=events):
-                views.append(_view(f"{review.reference}: {clock.what}", url, clock))
+                who = reviewers if clock.rule == SIX_MONTHS else ()
+                views.append(_view(f"{review.reference}: {clock.what}", url, clock, who))
     return views
 
 
-def _view(subject: str, url: str, clock: ReviewClock) -> ClockView:
+def _view(subject: str, url: str, clock: ReviewClock, assignees: tuple[int, ...] = ()) -> ClockView:
     return ClockView(
         subject=subject,
         subject_url=url,
@@ -193,4 +202,5 @@ def _view(subject: str, url: str, clock: ReviewClock) -> ClockView:
         done=clock.done,
         status=clock.status,
         explanation=clock.due.explanation,
+        assignees=assignees,
     )

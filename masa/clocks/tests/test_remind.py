@@ -287,3 +287,25 @@ def test_notify_without_a_key_is_a_configuration_error():
 
     with pytest.raises(ImproperlyConfigured, match="MASA_NOTIFY_API_KEY"):
         NotifyEmailBackend().send_messages([EmailMessage("s", "b", to=["a@example.org"])])
+
+
+def test_an_appointed_reviewer_is_reminded_of_their_own_review_only(partnership, people):
+    from masa.reviews.tests.factories import practice_to
+
+    reviewer = person(partnership, Role.REVIEWER, "reviewer")
+    other = person(partnership, Role.REVIEWER, "other-reviewer")
+    mine = practice_to("in_progress", partnership, people["manager"], user=reviewer)
+    practice_to("in_progress", partnership, people["manager"], user=None)
+    # initiated Mon 12 Jan 2026: six months runs to Sun 12 Jul 2026; five days ahead is 7 Jul
+    remind("--today", "2026-07-07")
+    letters = {m.to[0]: m.body for m in mail.outbox}
+    assert "other-reviewer@example.org" not in letters
+    body = letters["reviewer@example.org"]
+    assert f"{mine.reference}: published within 6 months" in body
+    assert body.count("Rule: ") == 1  # the partnership's other clocks are not the reviewer's
+    assert other.pk not in {r.recipient_id for r in Reminder.objects.all()}
+    # the review is the reviewer's only while appointed
+    mine.appointments.update(removed_on=date(2026, 7, 8))
+    mail.outbox.clear()
+    remind("--today", "2026-07-11")
+    assert "reviewer@example.org" not in {m.to[0] for m in mail.outbox}
