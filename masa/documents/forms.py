@@ -62,7 +62,7 @@ class SectionForm(ServiceForm):
         max_length=NARRATIVE_LIMIT,
         widget=forms.Textarea,
         help_text="Markdown: a blank line between paragraphs, ### for a heading, - for a list, "
-        "[words](https://…) for a link. Other HTML is removed.",
+        "[words](https://…) for a link. HTML is shown as typed, never run.",
         error_messages={"max_length": f"The text must be {NARRATIVE_LIMIT:,} characters or fewer"},
     )
 
