@@ -123,8 +123,8 @@ def site():
     partnerships_demo_load()
     compliance_demo_load()
     incidents_demo_load()
-    actions_demo_load()
     reviews_demo_load()
+    actions_demo_load()
     demo_users_create()
     return [_fill(route) for route in _routes()]
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from masa.core.errors import MasaError
 from masa.partnerships.models import Partnership
+from masa.reviews.models import PracticeReview
 
 from . import services
 from .models import LearningTheme, Recommendation, UpdateKind
@@ -130,12 +131,15 @@ def demo_load(*, by: Any = None, today: date | None = None) -> str:
         raise MasaError("The fictional northshire partnership has no organisations")
     themes = {t.slug: t for t in LearningTheme.objects.all()}
     actions = 0
+    # the demo practice reviews, when loaded, are the recommendations' sources
+    reviews = {r.reference: r for r in PracticeReview.objects.filter(partnership=northshire)}
     for row in DEMO:
         made = today - timedelta(days=row.made_days_ago)
+        review = reviews.get(row.reference.removeprefix("NS-").split(" ")[0])
         recommendation = services.recommendation_create(
             partnership=northshire, by=by, reference=row.reference, text=row.text,
-            source_label=row.source, made_on=made, themes=[themes[s] for s in row.themes],
-            today=today,
+            source_label=f"{review.reference}: {review.title}" if review else row.source,
+            source=review, made_on=made, themes=[themes[s] for s in row.themes], today=today,
         )  # fmt: skip
         if row.status == R.REJECTED:
             services.recommendation_transition(

@@ -31,3 +31,24 @@ def test_demo_loads_about_forty_actions_once_and_only_for_northshire():
 
     assert actions_for(northshire, today=timezone.localdate(), overdue=True).count() >= 5
     assert all("fictional" in r.source_label for r in Recommendation.objects.all())
+
+
+def test_demo_recommendations_come_from_the_demo_practice_reviews_when_loaded():
+    from masa.incidents.demo import demo_load as incidents_demo_load
+    from masa.reviews.demo import demo_load as reviews_demo_load
+    from masa.statute.services import statute_sync
+
+    statute_sync()
+    geography_load()
+    partnerships_demo_load()
+    incidents_demo_load()
+    reviews_demo_load()
+    demo_load()
+    linked = {r.reference: r.source.reference for r in Recommendation.objects.all() if r.source}
+    assert linked == {
+        "NS-LCSPR-2025-01 R1": "LCSPR-2025-01",
+        "NS-LCSPR-2025-01 R2": "LCSPR-2025-01",
+        "NS-LCSPR-2025-01 R3": "LCSPR-2025-01",
+        "NS-LCSPR-2025-02 R1": "LCSPR-2025-02",
+        "NS-LCSPR-2025-02 R2": "LCSPR-2025-02",
+    }
