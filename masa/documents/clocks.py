@@ -122,7 +122,7 @@ class DocumentClock:
 
 @dataclass
 class DocumentRecords:
-    """A partnership's documents as the clocks read them, in five queries (one with none)."""
+    """A partnership's documents as the clocks read them, in six queries (one with none)."""
 
     partnership: Any
     documents: list[Document]
@@ -320,7 +320,7 @@ def explain(clock: DocumentClock) -> str:
 
 
 def clocks_for(partnership: Any, *, today: date) -> list[ClockView]:
-    """The dashboard's view: one query when the partnership keeps no documents, five at most
+    """The dashboard's view: one query when the partnership keeps no documents, six at most
     whatever the number of documents, versions and dispatches."""
     views = []
     for clock in document_clocks(partnership, today=today):

@@ -4,7 +4,7 @@ report within every 12 months and by the end of September, and the copies sent a
 Each reads the documents' own clocks (masa/documents/clocks.py) as they stood on the matrix date: a
 publication or dispatch dated later counts as not yet done. Copies are judged for the versions
 published in the reporting period (the financial year) containing the matrix date. The records are
-read once per matrix, five queries at most whatever their number.
+read once per matrix, six queries at most whatever their number.
 """
 
 from __future__ import annotations
