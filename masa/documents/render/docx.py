@@ -34,38 +34,38 @@ FICTIONAL = (
 
 
 def render_docx(content: DocumentContent) -> bytes:
-    document = new_document()
-    _setup(document, content)
-    document.add_heading(content.title, level=0)
+    word = _Word(new_document())
+    _setup(word.document, content)
+    word.heading(content.title, 0)
     if content.fictional:
-        warning = document.add_paragraph()
+        warning = word.paragraph()
         warning.add_run(FICTIONAL.format(partnership=content.partnership)).bold = True
     if content.status == "draft":
-        document.add_paragraph(
+        word.paragraph(
             "Draft: this version has not been published. What comes from the records is shown "
             "as it stood when this file was made.",
-            style="Intense Quote",
+            "Intense Quote",
         )
-    _table(document, "About this document", ("", ""), about(content), header=False)
+    word.table("About this document", ("", ""), about(content), header=False)
     for section in content.sections:
-        document.add_heading(section.heading, level=1)
+        word.heading(section.heading, 1)
         for block in section.blocks:
             if isinstance(block, Prose):
-                _Prose(document).feed(block.html)
+                _Prose(word).feed(block.html)
             elif isinstance(block, Chart):
-                _chart(document, block)
+                _chart(word, block)
             elif isinstance(block, Table):
-                _table(document, block.caption, block.headers, block.rows)
+                word.table(block.caption, block.headers, block.rows)
             elif isinstance(block, Facts):
-                _table(document, "", ("", ""), block.items, header=False)
+                word.table("", ("", ""), block.items, header=False)
             elif isinstance(block, Note):
-                document.add_paragraph(block.text)
+                word.paragraph(block.text)
     if content.signatories:
-        document.add_heading("Signed by", level=1)
-        document.add_paragraph("Each lead safeguarding partner signed this version.")
-        _table(document, "", ("Partner", "Signed by", "Date"), signed(content))
+        word.heading("Signed by", 1)
+        word.paragraph("Each lead safeguarding partner signed this version.")
+        word.table("", ("Partner", "Signed by", "Date"), signed(content))
     buffer = io.BytesIO()
-    document.save(buffer)
+    word.document.save(buffer)
     return buffer.getvalue()
 
 
@@ -83,32 +83,53 @@ def _setup(document: Document, content: DocumentContent) -> None:
         setattr(document.sections[0], side, Cm(2))
 
 
-def _table(
-    document: Document,
-    caption: str,
-    headers: tuple[str, ...],
-    rows: Any,
-    *,
-    header: bool = True,
-) -> WordTable:
-    if caption:
-        document.add_paragraph(caption, style="Caption")
-    table = document.add_table(rows=0, cols=max(len(headers), 1))
-    table.style = "Table Grid"
-    if header:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, headers, strict=False):
-            cell.text = ""
-            cell.paragraphs[0].add_run(text).bold = True
-        _repeat_as_header(table.rows[0])
-    for row in rows:
-        cells = table.add_row().cells
-        for index, (cell, text) in enumerate(zip(cells, row, strict=False)):
-            cell.text = ""
-            run = cell.paragraphs[0].add_run(str(text))
-            run.bold = index == 0 and not header  # label column of a list of facts
-    document.add_paragraph()
-    return table
+class _Word:
+    """Adds paragraphs, headings and tables to a Word document. Styles are set by id, looked up
+    once per name: python-docx's own lookup by name scans every style on each call, which made a
+    long report take seconds."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._ids: dict[str, str] = {}
+
+    def _style_id(self, name: str) -> str:
+        if name not in self._ids:
+            self._ids[name] = self.document.styles[name].style_id
+        return self._ids[name]
+
+    def paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
+        paragraph = self.document.add_paragraph(text)
+        if style:
+            paragraph._p.style = self._style_id(style)
+        return paragraph
+
+    def heading(self, text: str, level: int) -> Paragraph:
+        return self.paragraph(text, "Title" if level == 0 else f"Heading {level}")
+
+    def table(
+        self,
+        caption: str,
+        headers: tuple[str, ...],
+        rows: Any,
+        *,
+        header: bool = True,
+    ) -> WordTable:
+        if caption:
+            self.paragraph(caption, "Caption")
+        body = [tuple(str(cell) for cell in row) for row in rows]
+        lines = [tuple(headers), *body] if header else body
+        table = self.document.add_table(rows=len(lines), cols=max(len(headers), 1))
+        table._tbl.tblStyle_val = self._style_id("Table Grid")
+        for index, (row, line) in enumerate(zip(table.rows, lines, strict=True)):
+            for column, (cell, text) in enumerate(zip(row.cells, line, strict=False)):
+                run = cell.paragraphs[0].add_run(text)
+                # The header row, or the label column of a list of facts, is bold.
+                if (header and index == 0) or (not header and column == 0):
+                    run.bold = True
+        if header:
+            _repeat_as_header(table.rows[0])
+        self.paragraph()
+        return table
 
 
 def _repeat_as_header(row: Any) -> None:
@@ -119,14 +140,14 @@ def _repeat_as_header(row: Any) -> None:
     properties.append(flag)
 
 
-def _chart(document: Document, chart: Chart) -> None:
-    document.add_picture(io.BytesIO(chart_png(chart)), width=Cm(16))
-    picture = document.inline_shapes[-1]
+def _chart(word: _Word, chart: Chart) -> None:
+    word.document.add_picture(io.BytesIO(chart_png(chart)), width=Cm(16))
+    picture = word.document.inline_shapes[-1]
     picture._inline.docPr.set("descr", f"{chart.title}. {describe(chart)}")
     picture._inline.docPr.set("title", chart.title)
-    document.add_paragraph(chart.title, style="Caption")
+    word.paragraph(chart.title, "Caption")
     table = chart.table()
-    _table(document, table.caption, tuple(h or "Row" for h in table.headers), table.rows)
+    word.table(table.caption, tuple(h or "Row" for h in table.headers), table.rows)
 
 
 class _Prose(HTMLParser):
@@ -134,9 +155,9 @@ class _Prose(HTMLParser):
 
     HEADINGS = {"h1": 2, "h2": 2, "h3": 2, "h4": 3, "h5": 3, "h6": 3}
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, word: _Word) -> None:
         super().__init__(convert_charrefs=True)
-        self.document = document
+        self.word = word
         self.paragraph: Paragraph | None = None
         self.bold = 0
         self.italic = 0
@@ -151,7 +172,7 @@ class _Prose(HTMLParser):
     # block structure ---------------------------------------------------------------------------
 
     def _start_paragraph(self, style: str | None = None) -> Paragraph:
-        self.paragraph = self.document.add_paragraph(style=style)
+        self.paragraph = self.word.paragraph(style=style)
         return self.paragraph
 
     def _list_style(self) -> str:
@@ -167,7 +188,7 @@ class _Prose(HTMLParser):
                 self.cell = []
             return
         if tag in self.HEADINGS:
-            self.paragraph = self.document.add_heading("", level=self.HEADINGS[tag])
+            self.paragraph = self.word.heading("", self.HEADINGS[tag])
         elif tag == "p":
             self._start_paragraph("Quote" if self.quote else None)
         elif tag in ("ul", "ol"):
@@ -224,9 +245,9 @@ class _Prose(HTMLParser):
         width = max(len(r) for r in rows)
         body = [tuple(r) + ("",) * (width - len(r)) for r in rows]
         if headed:
-            _table(self.document, "", body[0], body[1:])
+            self.word.table("", body[0], body[1:])
         else:
-            _table(self.document, "", ("",) * width, body, header=False)
+            self.word.table("", ("",) * width, body, header=False)
 
     # text ---------------------------------------------------------------------------------------
 
