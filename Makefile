@@ -29,4 +29,4 @@ frontend: ## Copy GOV.UK Frontend and axe-core into masa/static
 	cd frontend && npm ci --no-audit --no-fund && node build.mjs
 
 bench: ## Run the performance benchmarks in bench/
-	uv run python bench/compliance_matrix.py && uv run python bench/action_list.py && uv run python bench/clock_dashboard.py
+	uv run python bench/compliance_matrix.py && uv run python bench/action_list.py && uv run python bench/clock_dashboard.py && uv run python bench/document_build.py
