@@ -7,7 +7,8 @@
     /published/<slug>/arrangements/versions/<n>/        one published version (and .docx, .pdf)
     /published/<slug>/yearly-report/<2024-25>/…         the same for a yearly report
 
-Only published and superseded versions are public; a draft is a 404 whoever asks. Everything shown
+Only published and superseded versions are public; a draft is a 404 whoever asks. The pages only
+read (GET and HEAD; anything else is 405). Everything shown
 comes from a version's frozen snapshot (what the lead partners signed), never from the live
 records, so no case-level detail can reach the public beyond what was published."""
 
@@ -24,6 +25,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.views.decorators.http import require_safe
 
 from masa.partnerships.models import Partnership
 
@@ -156,6 +158,7 @@ class Listed:
     url: str
 
 
+@require_safe
 def partnership_index(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = _partnership(slug)
     documents = Document.objects.filter(partnership=partnership).prefetch_related(
@@ -236,6 +239,7 @@ def _kind(kind: str) -> str:
     return SLUG_KINDS[kind]
 
 
+@require_safe
 def document_page(
     request: HttpRequest, slug: str, kind: str, period: str | None = None
 ) -> HttpResponse:
@@ -244,6 +248,7 @@ def document_page(
     return _page(request, document, current, current)
 
 
+@require_safe
 def version_page(
     request: HttpRequest, slug: str, kind: str, number: int, period: str | None = None
 ) -> HttpResponse:
@@ -267,6 +272,7 @@ def _download(document: Document, version: DocumentVersion, fmt: str) -> HttpRes
     return response
 
 
+@require_safe
 def document_download(
     request: HttpRequest, slug: str, kind: str, fmt: str, period: str | None = None
 ) -> HttpResponse:
@@ -274,6 +280,7 @@ def document_download(
     return _download(document, current_version(document), fmt)
 
 
+@require_safe
 def version_download(
     request: HttpRequest, slug: str, kind: str, number: int, fmt: str, period: str | None = None
 ) -> HttpResponse:
@@ -291,6 +298,7 @@ class HistoryEntry:
     changes: SafeString | None  # what changed since the version before (or last year's report)
 
 
+@require_safe
 def history_page(
     request: HttpRequest, slug: str, kind: str, period: str | None = None
 ) -> HttpResponse:

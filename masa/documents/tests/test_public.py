@@ -200,3 +200,22 @@ def test_public_pages_do_not_offer_staff_links_or_requirement_ids(anonymous, pub
     soup = page(anonymous, f"{BASE}/arrangements/")
     assert not [a["href"] for a in soup.select("a") if "/partnerships/" in a["href"]]
     assert "wt2023." not in soup.select_one(".masa-document").text
+
+
+def test_public_pages_only_read(anonymous, published):
+    for url in (f"{BASE}/", f"{BASE}/arrangements/", f"{BASE}/arrangements.pdf"):
+        assert anonymous.post(url, {"anything": "x"}).status_code == 405
+        assert anonymous.head(url).status_code == 200
+
+
+def test_the_index_reads_a_fixed_number_of_queries(
+    anonymous, published, partnership, lead_partners, editor, django_assert_max_num_queries
+):
+    for period in ("2022-23", "2023-24"):
+        report = services.document_create(
+            partnership=partnership, kind="yearly_report", period=period, by=editor
+        )
+        publish(report.versions.get(), lead_partners, editor, date(2025, 1, 10))
+    with django_assert_max_num_queries(4):
+        soup = page(anonymous, f"{BASE}/")
+    assert len(soup.select("tbody tr")) == 2
