@@ -31,10 +31,17 @@ from masa.partnerships.models import Partnership
 
 from .content import DocumentContent
 from .diff import render_difference
-from .models import SLUG_KINDS, Document, DocumentKind, DocumentVersion, financial_year
+from .models import (
+    SLUG_KINDS,
+    Document,
+    DocumentKind,
+    DocumentVersion,
+    VersionStatus,
+    financial_year,
+)
 from .render import render_docx, render_html, render_pdf
 
-PUBLIC = ("published", "superseded")
+PUBLIC = (VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED)
 PUBLISHED_OR_SUPERSEDED = list(PUBLIC)
 DOWNLOADS = {
     "docx": (
@@ -85,7 +92,7 @@ def public_versions(document: Document) -> list[DocumentVersion]:
 
 def current_version(document: Document) -> DocumentVersion:
     """The latest version whose status is published, or 404."""
-    found = document.versions.filter(status="published").order_by("-number").first()
+    found = document.versions.filter(status=VersionStatus.PUBLISHED).order_by("-number").first()
     if found is None:
         raise Http404("Nothing published")
     return found
@@ -107,7 +114,7 @@ def last_years_report(document: Document) -> DocumentVersion | None:
             partnership_id=document.partnership_id,
             kind=DocumentKind.YEARLY_REPORT,
             period_start__lt=document.period_start,
-            versions__status="published",
+            versions__status=VersionStatus.PUBLISHED,
         )
         .order_by("-period_start")
         .first()
@@ -175,7 +182,7 @@ def partnership_index(request: HttpRequest, slug: str) -> HttpResponse:
         public = document.public  # type: ignore[attr-defined]
         if not public:
             continue
-        current = next((v for v in public if v.status == "published"), None)
+        current = next((v for v in public if v.status == VersionStatus.PUBLISHED), None)
         document.partnership = partnership  # saves a query per document for the address
         listed.append(Listed(document, current, len(public), document_url(document)))
     arrangements = next((d for d in listed if d.document.kind == DocumentKind.ARRANGEMENTS), None)
