@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from masa.core.errors import Conflict, InvalidInput
+from masa.documents.content import DocumentContent
 from masa.documents.dispatch import (
     dispatch_message,
     dispatch_record,
@@ -24,13 +25,20 @@ PUBLISHED = date(2025, 9, 26)  # a Friday: the copies are due Friday 3 October 2
 
 def published(document, on, *, number=1):
     """A published version written directly (the services' sign-off is tested elsewhere)."""
-    return DocumentVersionFactory(
-        document=document,
-        number=number,
+    version = DocumentVersionFactory(document=document, number=number)
+    version.status, version.published_on = VersionStatus.PUBLISHED, on
+    version.snapshot = DocumentContent(
+        partnership=document.partnership.name,
+        kind=document.kind,
+        title=version.title,
+        framework=version.framework,
+        version=number,
         status=VersionStatus.PUBLISHED,
-        published_on=on,
-        snapshot={"sections": []},
-    )
+        period=document.period,
+        published_on=on.isoformat(),
+    ).as_json()
+    version.save()
+    return version
 
 
 def sent(version, recipient, on, *, by):
