@@ -3,6 +3,7 @@
 from django.urls import URLPattern, path
 
 from . import public
+from .arrangements_json import arrangements_json_view
 
 
 def _document_paths(prefix: str, name: str) -> list[URLPattern]:
@@ -27,4 +28,5 @@ urlpatterns = [
     path("", public.partnership_index, name="index"),
     *_document_paths("arrangements", "arrangements"),
     *_document_paths("yearly-report/<str:period>", "yearly-report"),
+    path("arrangements.json", arrangements_json_view, name="arrangements-json"),
 ]
