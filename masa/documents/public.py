@@ -23,7 +23,7 @@ from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
@@ -52,6 +52,7 @@ DOWNLOADS = {
 }
 # Downloads are made from frozen content, so a copy keyed by that content never goes stale.
 DOWNLOAD_CACHE_SECONDS = 24 * 3600
+JSON_ROUTE = "arrangements.json"
 
 
 def content_of(version: DocumentVersion) -> DocumentContent:
@@ -142,11 +143,13 @@ def document_url(document: Document, *, suffix: str = "", number: int | None = N
 
 
 def arrangements_json_url(slug: str) -> str:
-    """The machine-readable arrangements, served by masa.documents.arrangements_json."""
-    try:
-        return reverse("public_documents:arrangements-json", kwargs={"slug": slug})
-    except NoReverseMatch:
+    """The machine-readable arrangements (masa.documents.arrangements_json), found by its address
+    rather than its name so this page does not depend on what the route is called; '' if absent."""
+    from .public_urls import urlpatterns
+
+    if not any(str(p.pattern) == JSON_ROUTE for p in urlpatterns):
         return ""
+    return reverse("public_documents:index", kwargs={"slug": slug}) + JSON_ROUTE
 
 
 def _trail(partnership: Partnership, *more: tuple[str, str]) -> list[tuple[str, str]]:
