@@ -9,6 +9,7 @@ tests of behaviour call the services.
 from __future__ import annotations
 
 import factory
+from django.db.models import Max
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
@@ -61,7 +62,10 @@ class DocumentVersionFactory(DjangoModelFactory):
         model = DocumentVersion
 
     document = factory.SubFactory(DocumentFactory)
-    number = factory.Sequence(lambda n: n + 1)
+    # The document's next number, so a document's first version is always version 1.
+    number = factory.LazyAttribute(
+        lambda o: (o.document.versions.aggregate(top=Max("number"))["top"] or 0) + 1
+    )
     framework = factory.LazyAttribute(lambda o: o.document.partnership.guidance)
     title = factory.LazyAttribute(lambda o: f"{o.document.partnership.name}: {o.document}")
 
