@@ -26,7 +26,7 @@ from masa.statute.loader import load_library
 from . import forms, selectors, services, workflow
 from .assembly import content_for
 from .completeness import blocking, check_content
-from .models import Document, DocumentVersion, VersionStatus
+from .models import Document, DocumentKind, DocumentVersion, VersionStatus
 from .outline import section_for, sections_for
 from .render import render_html
 
@@ -38,6 +38,19 @@ def _url(name: str, partnership: Partnership, *args: Any) -> str:
 def _version_url(version: DocumentVersion) -> str:
     document = version.document
     return _url("version", document.partnership, document.pk, version.number)
+
+
+def public_url(version: DocumentVersion) -> str:
+    """The public address of a published (or superseded) version; "" for a draft."""
+    if not version.is_frozen:
+        return ""
+    document = version.document
+    slug = document.partnership.slug
+    if document.kind == DocumentKind.YEARLY_REPORT:
+        return reverse(
+            "public_documents:yearly-report-version", args=[slug, document.period, version.number]
+        )
+    return reverse("public_documents:arrangements-version", args=[slug, version.number])
 
 
 def _trail(partnership: Partnership, *more: tuple[str, str]) -> list[tuple[str, str]]:
@@ -194,6 +207,7 @@ def version_detail(
             "document": version.document,
             "content": content,
             "preview": render_html(content, public=False),
+            "public_url": public_url(version),
             "sections": sections,
             "completeness": completeness,
             "blocking": missing,

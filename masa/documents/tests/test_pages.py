@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -186,6 +187,9 @@ def test_publishing_from_the_page_freezes_the_version(editor_client, draft, lead
     assert response.status_code == 302
     soup = _soup(editor_client.get(_version_url(draft)))
     assert soup.select_one("[data-frozen]") and soup.select_one("[data-status=published]")
+    public = soup.select_one("a[data-public]")["href"]
+    assert public == f"/published/{draft.document.partnership.slug}/arrangements/versions/1/"
+    assert Client().get(public).status_code == 200  # no sign-in
     assert not soup.select("[data-edit]") and not soup.select("[data-publish]")
     # A frozen version offers no form, and a write posted anyway changes nothing.
     url = _version_url(draft).replace("/versions/1/", "/versions/1/sections/funding/")
