@@ -21,6 +21,7 @@ from masa.actions.demo import demo_load as actions_demo_load
 from masa.actions.models import Action, Recommendation
 from masa.api.models import ApiToken
 from masa.compliance.demo import demo_load as compliance_demo_load
+from masa.documents.demo import demo_load as documents_demo_load
 from masa.documents.models import Document
 from masa.geography.services import geography_load
 from masa.incidents.demo import demo_load as incidents_demo_load
@@ -125,6 +126,7 @@ def site():
     incidents_demo_load()
     reviews_demo_load()
     actions_demo_load()
+    documents_demo_load()
     demo_users_create()
     return [_fill(route) for route in _routes()]
 
