@@ -18,6 +18,7 @@ LOADERS = (
     ("masa.incidents.demo", "demo_load", "serious incident notifications"),
     ("masa.reviews.demo", "demo_load", "rapid and practice reviews"),
     ("masa.actions.demo", "demo_load", "recommendations and actions"),
+    ("masa.documents.demo", "demo_load", "published arrangements and yearly reports"),
 )
 
 
