@@ -14,7 +14,8 @@ Markdown (a heading, a list, a link) in every section.
 Each run does what `masa document build` does: assembles the draft's content from the records
 (`masa.documents.assembly.content_for`) and renders it; it is timed as Word (assembly + Word), PDF
 (assembly + PDF) and both (one assembly, both files). Prints the median and 95th-percentile seconds
-of each, the assembly alone, the report's size, and exits 1 if the median of both is 5 s or more.
+of each, the assembly alone, the CPU time of both, the report's size, and exits 1 if the median wall
+time of both is 5 s or more.
 """
 
 from __future__ import annotations
@@ -213,9 +214,10 @@ def main() -> int:
         content = content_for(version, today=today)
         render_docx(content)
         render_pdf(content)
-        assembly, word, pdf = [], [], []
+        assembly, word, pdf, cpu = [], [], [], []
         sizes = (0, 0)
         for _ in range(args.runs):
+            c0 = time.process_time()
             t0 = time.perf_counter()
             content = content_for(version, today=today)
             t1 = time.perf_counter()
@@ -223,6 +225,7 @@ def main() -> int:
             t2 = time.perf_counter()
             pdf_bytes = render_pdf(content)
             t3 = time.perf_counter()
+            cpu.append(time.process_time() - c0)
             assembly.append(t1 - t0)
             word.append(t2 - t1)
             pdf.append(t3 - t2)
@@ -256,6 +259,8 @@ def main() -> int:
         median, p95 = _seconds(values)
         print(f"  {label:<24} median {median:.2f} s   p95 {p95:.2f} s")
     median, _ = _seconds(both_times)
+    # Wall time is the target; CPU time shows how much of it other processes on the machine took.
+    print(f"  {'Word and PDF, CPU time':<24} median {statistics.median(cpu):.2f} s")
     print(f"  (target: Word and PDF, median < {TARGET_S:.0f} s)")
     if median >= TARGET_S:
         print(f"FAIL: median {median:.2f} s is not under {TARGET_S:.0f} s")
