@@ -97,6 +97,7 @@ def test_the_published_arrangements_page_needs_no_sign_in(anonymous, published):
     assert links[f"{published.title}, version 1 (Word document)"] == f"{BASE}/arrangements.docx"
     assert links[f"{published.title}, version 1 (PDF)"] == f"{BASE}/arrangements.pdf"
     assert links["Version history and what changed"] == f"{BASE}/arrangements/history/"
+    assert links["The arrangements as machine-readable data (JSON)"] == f"{BASE}/arrangements.json"
     signed = soup.select_one("#document-signatories").find_parent("section").select("tbody th")
     assert sorted(th.text for th in signed) == sorted(str(t.label) for t in PartnerType)
 
@@ -135,6 +136,7 @@ def test_index_lists_what_is_published(anonymous, published, report, lead_partne
     soup = page(anonymous, f"{BASE}/")
     links = {a.get_text(" ", strip=True): a["href"] for a in soup.select("main a")}
     assert links[published.title] == f"{BASE}/arrangements/"
+    assert links["machine-readable data (JSON)"] == f"{BASE}/arrangements.json"
     assert links["2024-25 yearly report"] == f"{BASE}/yearly-report/2024-25/"
     soup = page(anonymous, f"{BASE}/yearly-report/2024-25/")
     assert soup.h1.text == yearly.title
