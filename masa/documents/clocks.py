@@ -315,7 +315,8 @@ def explain(clock: DocumentClock) -> str:
     elif clock.status == ClockStatus.MET:
         state = f"done {long_date(clock.done)}, on time"
     else:
-        state = f"done {long_date(clock.done)}, {clock.late_by} days late"
+        days = "1 day" if clock.late_by == 1 else f"{clock.late_by} days"
+        state = f"done {long_date(clock.done)}, {days} late"
     return f"{clock.due.explanation}; {state}"
 
 

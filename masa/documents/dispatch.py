@@ -162,7 +162,8 @@ def dispatch_record(
         message = f"Sending to the {recipient.label} is already recorded"
         raise Conflict(message, {"recipient": [message]}) from None
     due = compute_due(load_library().clocks[rule], version.published_on).due
-    timing = "on time" if sent_on <= due else f"{(sent_on - due).days} days late"
+    late = (sent_on - due).days
+    timing = "on time" if late <= 0 else ("1 day late" if late == 1 else f"{late} days late")
     event_record(
         by=by,
         verb="document.dispatched",

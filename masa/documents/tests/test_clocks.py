@@ -158,6 +158,8 @@ def test_each_report_starts_a_twelve_month_clock_the_next_one_stops():
         ("2024-25", date(2025, 9, 26), date(2026, 9, 26), None, ClockStatus.RUNNING),
     ]
     assert "12 months from Fri 26 Sep 2025" in clocks[-1].due.explanation
+    assert explain(clocks[0]).endswith("; done Wed 2 Oct 2024, 3 days late")
+    assert explain(clocks[1]).endswith("; done Fri 26 Sep 2025, on time")
 
 
 def test_the_interval_runs_out_when_no_report_follows():
@@ -231,6 +233,8 @@ def test_the_panel_copy_is_due_seven_days_after_publication(
     )
     assert (clock.due.due, clock.status) == (due, status)
     assert clock.version == version and clock.period == "2024-25"
+    if status == "met_late":
+        assert explain(clock).endswith(", 1 day late")
     assert clock.subject == (
         "Yearly report 2024-25, version 1: copy of the yearly report to the "
         "Child Safeguarding Practice Review Panel"
