@@ -52,7 +52,6 @@ DOWNLOADS = {
 }
 # Downloads are made from frozen content, so a copy keyed by that content never goes stale.
 DOWNLOAD_CACHE_SECONDS = 24 * 3600
-JSON_ROUTE = "arrangements.json"
 
 
 def content_of(version: DocumentVersion) -> DocumentContent:
@@ -143,13 +142,8 @@ def document_url(document: Document, *, suffix: str = "", number: int | None = N
 
 
 def arrangements_json_url(slug: str) -> str:
-    """The machine-readable arrangements (masa.documents.arrangements_json), found by its address
-    rather than its name so this page does not depend on what the route is called; '' if absent."""
-    from .public_urls import urlpatterns
-
-    if not any(str(p.pattern) == JSON_ROUTE for p in urlpatterns):
-        return ""
-    return reverse("public_documents:index", kwargs={"slug": slug}) + JSON_ROUTE
+    """The machine-readable arrangements (masa.documents.arrangements_json)."""
+    return reverse("public_documents:arrangements-json", kwargs={"slug": slug})
 
 
 def _trail(partnership: Partnership, *more: tuple[str, str]) -> list[tuple[str, str]]:
