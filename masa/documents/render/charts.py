@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 from html import escape
 from typing import Any
 
@@ -36,6 +37,10 @@ RC: dict[Any, Any] = {
 }
 
 
+def _wrapped(label: str, width: int = 11) -> str:
+    return "\n".join(textwrap.wrap(label, width)) or label
+
+
 def _figure(chart: Chart) -> Figure:
     count = max(len(chart.labels), 1)
     figure = Figure(figsize=(max(6.0, min(0.9 * count + 2, 10.0)), 3.6), layout="constrained")
@@ -54,7 +59,8 @@ def _figure(chart: Chart) -> Figure:
             hatch=HATCHES[index % len(HATCHES)],
             edgecolor="white" if index % len(HATCHES) else None,
         )
-    axes.set_xticks(list(positions), list(chart.labels))
+    # long category names ("October to December 2024") wrap rather than run into each other
+    axes.set_xticks(list(positions), [_wrapped(label) for label in chart.labels])
     axes.set_ylabel(chart.unit[:1].upper() + chart.unit[1:])
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no half notifications
     axes.spines[["top", "right"]].set_visible(False)
