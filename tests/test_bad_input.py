@@ -22,7 +22,7 @@ from masa.actions.models import Action, Recommendation
 from masa.api.models import ApiToken
 from masa.compliance.demo import demo_load as compliance_demo_load
 from masa.documents.demo import demo_load as documents_demo_load
-from masa.documents.models import Document
+from masa.documents.models import Document, DocumentVersion
 from masa.geography.services import geography_load
 from masa.incidents.demo import demo_load as incidents_demo_load
 from masa.incidents.models import SeriousIncident
@@ -37,6 +37,7 @@ pytestmark = pytest.mark.django_db
 
 SLUG = "northshire"
 REQUIREMENT = "wt2023.scrutiny.ensure"
+PERIOD = "2024-25"
 # Which record a `<pk>` stands for, by the path segment before it.
 PK_MODELS = {
     "areas": registry.PartnershipArea,
@@ -53,6 +54,12 @@ PK_MODELS = {
     "practice": PracticeReview,
     "api-tokens": ApiToken,
     "documents": Document,
+    # a published version: its dispatch page has the "record as sent" form
+    "dispatch": lambda: (
+        DocumentVersion.objects.filter(document__partnership__slug=SLUG, status="published")
+        .values_list("pk", flat=True)
+        .first()
+    ),
 }
 GARBAGE = ["\x00", "x" * 20_000, "-1", "31", "abc", "2025-02-30", "<script>alert(1)</script>"]
 
@@ -74,14 +81,17 @@ def _routes(resolver: URLResolver | None = None, prefix: str = "") -> list[str]:
 def _fill(route: str) -> str:
     path = "/" + route.lstrip("^").rstrip("$")
     path = path.replace("<slug:slug>", SLUG).replace("<str:requirement_id>", REQUIREMENT)
+    # northshire's published yearly report, and the copy of it still owed to Foundations
+    path = path.replace("<str:period>", PERIOD).replace("<slug:recipient>", "foundations")
     match = re.search(r"([a-z-]+)/<int:pk>", path)
     if match:
         model = PK_MODELS.get(match.group(1))
-        pk = (
-            model.objects.filter(partnership__slug=SLUG).values_list("pk", flat=True).first()
-            if model
-            else 1
-        )
+        if model is None:
+            pk = 1
+        elif isinstance(model, type):
+            pk = model.objects.filter(partnership__slug=SLUG).values_list("pk", flat=True).first()
+        else:
+            pk = model()
         path = path.replace("<int:pk>", str(pk or 1))
     return re.sub(r"<[^>]+>", "1", path)
 
