@@ -8,17 +8,16 @@ import csv
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from masa.accounts.access import partnership_view
 from masa.accounts.selectors import can_edit
-from masa.core.errors import InvalidInput, TransitionNotAllowed
+from masa.core.form_page import form_page
 from masa.incidents.access import can_read_cases
 from masa.partnerships.models import Partnership
 from masa.partnerships.views.common import crumbs, posted
@@ -65,24 +64,14 @@ def _form(
     lead: str = "",
     submit_label: str = "Save",
 ) -> HttpResponse:
-    """GET shows the form; a valid POST calls the service and redirects; a refusal shows the form
-    again with the GOV.UK error summary (200)."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = call(form.cleaned_data)
-        except InvalidInput as error:
-            form.add_service_error(error)
-        except TransitionNotAllowed as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, success_message(result))
-            return redirect(success_url(result) if success_url else back)
-    return render(
+    return form_page(
         request,
-        FORM_TEMPLATE,
-        {
+        form,
+        call=call,
+        success_url=success_url or back,
+        success_message=success_message,
+        context={
             "partnership": partnership,
-            "form": form,
             "page_title": title,
             "breadcrumbs": _trail(partnership, *trail, (title, "")),
             "cancel_url": back,

@@ -9,16 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from masa.accounts.access import partnership_view
 from masa.accounts.selectors import can_edit
-from masa.core.errors import InvalidInput, NotPermitted, TransitionNotAllowed
+from masa.core.form_page import form_page
 from masa.partnerships.models import Partnership, PartnerType
 from masa.partnerships.views.common import crumbs, posted
 from masa.statute.loader import load_library
@@ -104,24 +103,15 @@ def _form(
     submit_label: str = "Save",
     **context: Any,
 ) -> HttpResponse:
-    """GET shows the form; a valid POST calls the service and redirects; a refusal shows the form
-    again with the GOV.UK error summary (200)."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = call(form.cleaned_data)
-        except InvalidInput as error:
-            form.add_service_error(error)
-        except (TransitionNotAllowed, NotPermitted) as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, success_message(result))
-            return redirect(success_url(result) if success_url else back)
-    return render(
+    return form_page(
         request,
-        template,
-        {
+        form,
+        call=call,
+        success_url=success_url or back,
+        success_message=success_message,
+        template=template,
+        context={
             "partnership": partnership,
-            "form": form,
             "page_title": title,
             "breadcrumbs": [*trail, (title, "")],
             "cancel_url": back,

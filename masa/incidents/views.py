@@ -6,16 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from masa.clocks import services as clock_services
 from masa.clocks.forms import ClockForm, ExtendForm, PauseForm
-from masa.core.errors import InvalidInput, TransitionNotAllowed
+from masa.core.form_page import form_page
 from masa.core.forms import ServiceForm
 from masa.partnerships.models import Partnership
 from masa.partnerships.views.common import crumbs, posted
@@ -59,25 +58,15 @@ def _form(
     template: str = FORM_TEMPLATE,
     lead: str = "",
 ) -> HttpResponse:
-    """GET shows the form; a valid POST calls the service and redirects; a refusal shows the form
-    again with the GOV.UK error summary (200)."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = call(form.cleaned_data)
-        except (InvalidInput, TransitionNotAllowed) as error:
-            if isinstance(error, InvalidInput):
-                form.add_service_error(error)
-            else:
-                form.add_error(None, error.message)
-        else:
-            messages.success(request, success_message(result))
-            return redirect(success_url(result))
-    return render(
+    return form_page(
         request,
-        template,
-        {
+        form,
+        call=call,
+        success_url=success_url,
+        success_message=success_message,
+        template=template,
+        context={
             "partnership": partnership,
-            "form": form,
             "page_title": title,
             "breadcrumbs": _trail(partnership, *trail, (title, "")),
             "cancel_url": cancel_url,

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,7 +15,7 @@ from masa.actions.selectors import recommendations_from
 from masa.actions.services import recommendation_create
 from masa.clocks import services as clock_services
 from masa.clocks.forms import ClockForm, ExtendForm, PauseForm
-from masa.core.errors import InvalidInput, TransitionNotAllowed
+from masa.core.form_page import form_page
 from masa.core.forms import ServiceForm
 from masa.incidents.models import SeriousIncident
 from masa.partnerships.models import Partnership
@@ -75,24 +74,14 @@ def _form(
     success_url: Callable[[Any], str] | None = None,
     lead: str = "",
 ) -> HttpResponse:
-    """GET shows the form; a valid POST calls the service and redirects; a refusal shows the form
-    again with the GOV.UK error summary (200)."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = call(form.cleaned_data)
-        except InvalidInput as error:
-            form.add_service_error(error)
-        except TransitionNotAllowed as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, f"{title}: done")
-            return redirect(success_url(result) if success_url else back)
-    return render(
+    return form_page(
         request,
-        FORM_TEMPLATE,
-        {
+        form,
+        call=call,
+        success_url=success_url or back,
+        success_message=f"{title}: done",
+        context={
             "partnership": partnership,
-            "form": form,
             "page_title": title,
             "breadcrumbs": _trail(partnership, *trail, (title, "")),
             "cancel_url": back,

@@ -6,13 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from masa.accounts.selectors import can_edit
-from masa.core.errors import InvalidInput
+from masa.core.form_page import form_page as core_form_page
 from masa.core.forms import ServiceForm
 
 from ..models import Partnership
@@ -73,25 +72,16 @@ def form_page(
     submit_label: str = "Save",
     lead: str = "",
 ) -> HttpResponse:
-    """GET shows the form; a valid POST calls the service and redirects; a refused POST shows the
-    form again with the service's errors in the GOV.UK error summary (status 200)."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = call(form.cleaned_data)
-        except InvalidInput as error:
-            form.add_service_error(error)
-        else:
-            messages.success(
-                request, success_message(result) if callable(success_message) else success_message
-            )
-            return redirect(success_url(result) if callable(success_url) else success_url)
+    """A registry form page (masa.core.form_page), with the partnership's breadcrumbs."""
     trail = [*trail, (title, "")]
-    return render(
+    return core_form_page(
         request,
-        FORM_TEMPLATE,
-        {
+        form,
+        call=call,
+        success_url=success_url,
+        success_message=success_message,
+        context={
             "partnership": partnership,
-            "form": form,
             "page_title": title,
             "breadcrumbs": crumbs(partnership, *trail)
             if partnership
