@@ -33,6 +33,23 @@ class ClockView:
     # people answerable for this one clock whatever their role (an appointed reviewer): user ids
     assignees: tuple[int, ...] = ()
 
+    @classmethod
+    def of(
+        cls, subject: str, url: str, clock: Any, *, assignees: tuple[int, ...] = ()
+    ) -> ClockView:
+        """From any app's clock: anything with `rule`, `due` (a DueDate), `done` and `status`."""
+        return cls(
+            subject=subject,
+            subject_url=url,
+            rule=clock.rule,
+            start=clock.due.start,
+            due=clock.due.due,
+            done=clock.done,
+            status=clock.status,
+            explanation=clock.due.explanation,
+            assignees=assignees,
+        )
+
     def as_json(self) -> dict[str, Any]:
         """The `masa clocks list` contract: keys and ISO dates are stable."""
         return {

@@ -329,18 +329,7 @@ def clocks_for(partnership: Any, *, today: date) -> list[ClockView]:
             url = reverse("document_dispatch:version", args=[partnership.slug, clock.version.pk])
         else:
             url = reverse("document_dispatch:index", args=[partnership.slug])
-        views.append(
-            ClockView(
-                subject=clock.subject,
-                subject_url=url,
-                rule=clock.rule,
-                start=clock.due.start,
-                due=clock.due.due,
-                done=clock.done,
-                status=clock.status,
-                explanation=clock.due.explanation,
-            )
-        )
+        views.append(ClockView.of(clock.subject, url, clock))
     return views
 
 

@@ -107,16 +107,5 @@ def clocks_for(partnership, *, today: date) -> list[ClockView]:
         for clock in incident_clocks(
             incident, guidance=partnership.guidance, today=today, events=events
         ):
-            views.append(
-                ClockView(
-                    subject=f"{incident.reference}: {clock.what}",
-                    subject_url=url,
-                    rule=clock.rule,
-                    start=clock.due.start,
-                    due=clock.due.due,
-                    done=clock.done,
-                    status=clock.status,
-                    explanation=clock.due.explanation,
-                )
-            )
+            views.append(ClockView.of(f"{incident.reference}: {clock.what}", url, clock))
     return views

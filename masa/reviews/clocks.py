@@ -172,7 +172,7 @@ def clocks_for(partnership: Any, *, today: date) -> list[ClockView]:
             for clock in rapid_clocks(
                 rapid, guidance=partnership.guidance, today=today, events=events
             ):
-                views.append(_view(f"{rapid.incident.reference}: {clock.what}", url, clock))
+                views.append(ClockView.of(f"{rapid.incident.reference}: {clock.what}", url, clock))
     # the appointed reviewer is reminded of the review's six-month clock as well as the partnership
     appointed = ReviewerAppointment.objects.filter(removed_on__isnull=True, user__isnull=False)
     reviews = list(
@@ -188,19 +188,7 @@ def clocks_for(partnership: Any, *, today: date) -> list[ClockView]:
             reviewers = tuple(a.user_id for a in review.reviewers if a.user_id)  # type: ignore[attr-defined]
             for clock in practice_clocks(review, settings=settings, today=today, events=events):
                 who = reviewers if clock.rule == SIX_MONTHS else ()
-                views.append(_view(f"{review.reference}: {clock.what}", url, clock, who))
+                views.append(
+                    ClockView.of(f"{review.reference}: {clock.what}", url, clock, assignees=who)
+                )
     return views
-
-
-def _view(subject: str, url: str, clock: ReviewClock, assignees: tuple[int, ...] = ()) -> ClockView:
-    return ClockView(
-        subject=subject,
-        subject_url=url,
-        rule=clock.rule,
-        start=clock.due.start,
-        due=clock.due.due,
-        done=clock.done,
-        status=clock.status,
-        explanation=clock.due.explanation,
-        assignees=assignees,
-    )
