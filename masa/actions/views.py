@@ -26,8 +26,6 @@ from . import forms, selectors, services, workflow
 from .access import can_update
 from .models import Action, Recommendation
 
-FORM_TEMPLATE = "partnerships/form.html"
-
 
 def _url(name: str, partnership: Partnership, *args: Any) -> str:
     return reverse(f"actions:{name}", args=[partnership.slug, *args])

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from masa.clocks import services as clock_services
 from masa.clocks.forms import ClockForm, ExtendForm, PauseForm
-from masa.core.form_page import form_page
+from masa.core.form_page import FORM_TEMPLATE, form_page
 from masa.core.forms import ServiceForm
 from masa.partnerships.models import Partnership
 from masa.partnerships.views.common import crumbs, posted
@@ -23,8 +23,6 @@ from . import exports, forms, selectors, services, workflow
 from .access import can_edit_cases, case_view
 from .clocks import incident_clocks, rule_ids
 from .models import CaseRecordView, SeriousIncident
-
-FORM_TEMPLATE = "partnerships/form.html"
 
 
 def _url(name: str, partnership: Partnership, *args: Any) -> str:

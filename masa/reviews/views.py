@@ -33,8 +33,6 @@ from .models import PracticeReview, RapidReview, ReviewerAppointment, ReviewReco
 from .services.practice import next_checkpoint_due
 from .workflow import PracticeStatus
 
-FORM_TEMPLATE = "partnerships/form.html"
-
 
 def _url(name: str, partnership: Partnership, *args: Any) -> str:
     return reverse(f"reviews:{name}", args=[partnership.slug, *args])

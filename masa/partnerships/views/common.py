@@ -16,8 +16,6 @@ from masa.core.forms import ServiceForm
 
 from ..models import Partnership
 
-FORM_TEMPLATE = "partnerships/form.html"
-
 
 def posted(request: HttpRequest) -> Any:
     """The POST data for a bound form (even when empty), or None on GET."""
