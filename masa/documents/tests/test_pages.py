@@ -289,3 +289,16 @@ def test_the_version_page_query_count_does_not_grow_with_sections_or_signatures(
     _sign_all(draft, lead_partners)
     with django_assert_max_num_queries(len(before)):
         _soup(editor_client.get(_version_url(draft)))
+
+
+def test_a_signed_version_warns_before_a_change_voids_the_signatures(
+    editor_client, draft, lead_partners
+):
+    write_every_section(draft)
+    section = _url(
+        "section", draft.document.partnership, draft.document.pk, draft.number, "funding"
+    )
+    assert "voids every signature" not in _soup(editor_client.get(section)).get_text()
+    services.version_sign(version=draft, partner_type=LA, by=lead_partners[LA])
+    warning = _soup(editor_client.get(section)).select_one(".govuk-warning-text")
+    assert "Saving a change voids every signature" in warning.get_text()
