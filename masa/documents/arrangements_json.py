@@ -1,4 +1,4 @@
-"""The published arrangements as JSON (issue 4 item 6), at /published/<slug>/arrangements.json.
+"""The published arrangements as JSON, at /published/<slug>/arrangements.json.
 
 Two sources, kept apart and dated: the published version (number, date, framework, and the
 narrative of its scrutiny and funding sections, from the frozen snapshot), and the registry's

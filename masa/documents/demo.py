@@ -1,4 +1,4 @@
-"""Demo documents (issue 4 item 9), made through the documents' services so every rule applies.
+"""Demo documents, made through the documents' services so every rule applies.
 
 - north-lincolnshire: the Children's MARS Local Arrangements published on 30 September 2020
   (seed 003) entered as a WT2018 arrangements document. Its structure (sections, boards,

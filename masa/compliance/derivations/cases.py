@@ -1,4 +1,4 @@
-"""Rules over the case records: notifications, rapid reviews and practice reviews (issue 3 item 9).
+"""Rules over the case records: notifications, rapid reviews and practice reviews.
 
 Each judges the reporting period (the financial year) containing the matrix date, as the records
 stood on that date: a date recorded after it counts as not yet done. Due dates come from the

@@ -1,4 +1,4 @@
-"""Rules over the published documents (issue 4 item 8): the arrangements published, the yearly
+"""Rules over the published documents: the arrangements published, the yearly
 report within every 12 months and by the end of September, and the copies sent after publication.
 
 Each reads the documents' own clocks (masa/documents/clocks.py) as they stood on the matrix date: a

@@ -1,4 +1,4 @@
-"""The case-record rules (issue 3 item 9), on real dates across Christmas 2025 and Easter 2025.
+"""The case-record rules, on real dates across Christmas 2025 and Easter 2025.
 
 Period: the 2025–26 financial year. A notification is due 5 working days after the local authority
 became aware (Fri 19 Dec 2025 → Tue 30 Dec 2025, skipping 25 and 26 Dec); a rapid review 15

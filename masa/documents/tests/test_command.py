@@ -1,4 +1,4 @@
-"""`masa document build|check`: the command-line contract of issue 4 item 10."""
+"""`masa document build|check`: the command-line contract."""
 
 from __future__ import annotations
 
