@@ -8,8 +8,8 @@ from typing import Any
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
-from masa.core.forms import DateField
 from masa.core.forms import ServiceForm as CoreServiceForm
+from masa.core.forms import date_field
 
 from .models import SignOffPartner, UpdateKind
 from .selectors import themes_in_use
@@ -24,18 +24,6 @@ from .workflow import (
 
 class ServiceForm(CoreServiceForm):
     default_renderer = TemplatesSetting  # the GOV.UK date widget's template is in masa/templates
-
-
-def _date(label: str, *, required: bool = True, hint: str = "For example, 27 3 2025") -> DateField:
-    return DateField(
-        label=label,
-        required=required,
-        help_text=hint,
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "incomplete": f"{label} must include a day, month and year",
-        },
-    )
 
 
 def _text(label: str, *, max_length: int, required: str = "", help_text: str = "") -> Any:
@@ -66,7 +54,7 @@ class RecommendationForm(ServiceForm):
         help_text="The review, scrutiny activity or audit that made it",
     )  # fmt: skip
     text = _text("Recommendation", max_length=5000, required="Enter the recommendation")
-    made_on = _date("Date it was made")
+    made_on = date_field("Date it was made")
     themes = forms.ModelMultipleChoiceField(
         label="Learning themes",
         required=False,
@@ -87,7 +75,7 @@ class ActionForm(ServiceForm):
     owner_role = _text(
         "Owner's role", max_length=200, help_text="Optional: a job title, never a name"
     )
-    due_on = _date("Due date")
+    due_on = date_field("Due date")
 
     def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -101,7 +89,7 @@ class UpdateForm(ServiceForm):
         widget=forms.RadioSelect,
         error_messages=_choose("Select what kind of update this is"),
     )
-    on = _date("Date")
+    on = date_field("Date")
     text = _text("Update", max_length=5000, required="Enter the update")
     link = _text(
         "Link to evidence", max_length=500, help_text="Optional: a web address starting https://"
@@ -129,7 +117,7 @@ class RecommendationTransitionForm(ServiceForm):
         error_messages=_choose("Select what to do"),
     )
     reason = _text("Reason (when rejecting)", max_length=2000)
-    signed_off_on = _date(
+    signed_off_on = date_field(
         "Date the partners signed it off (when closing)", required=False,
         hint="Only when closing. For example, 27 3 2025",
     )  # fmt: skip

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 
 from masa.accounts.models import Role
-from masa.core.forms import DateField, ServiceForm
+from masa.core.forms import ServiceForm, date_field
 
 
 def _roles(label: str, required_message: str, *, required: bool = True) -> forms.Field:
@@ -35,17 +35,6 @@ class ReminderSettingsForm(ServiceForm):
     overdue_roles = _roles("When overdue, tell people in these roles", "", required=False)
 
 
-def _day(label: str) -> DateField:
-    return DateField(
-        label=label,
-        help_text="For example, 27 3 2025",
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "incomplete": f"{label} must include a day, month and year",
-        },
-    )
-
-
 def _reason() -> forms.CharField:
     return forms.CharField(
         label="Reason",
@@ -72,8 +61,8 @@ class ClockForm(ServiceForm):
 
 
 class PauseForm(ClockForm):
-    from_date = _day("First day of the pause")
-    to_date = _day("Last day of the pause")
+    from_date = date_field("First day of the pause")
+    to_date = date_field("Last day of the pause")
     reason = _reason()
 
 

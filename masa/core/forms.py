@@ -59,6 +59,22 @@ class DateField(forms.MultiValueField):
             ) from error
 
 
+DATE_HINT = "For example, 27 3 2025"
+
+
+def date_field(label: str, *, required: bool = True, hint: str = DATE_HINT) -> DateField:
+    """A GOV.UK date input whose messages name the field ("Enter the publication date")."""
+    return DateField(
+        label=label,
+        required=required,
+        help_text=hint,
+        error_messages={
+            "required": f"Enter the {label.lower()}",
+            "incomplete": f"{label} must include a day, month and year",
+        },
+    )
+
+
 class ServiceForm(forms.Form):
     """A form whose view calls a service: `add_service_error` turns an InvalidInput into field errors."""
 

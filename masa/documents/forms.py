@@ -7,12 +7,14 @@ from typing import Any
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
-from masa.core.forms import DateField
 from masa.core.forms import ServiceForm as CoreServiceForm
+from masa.core.forms import date_field
 from masa.partnerships.models import PartnerType
 
 from .models import DocumentKind
 from .services import NARRATIVE_LIMIT
+
+EXAMPLE = "For example, 27 9 2025"
 
 
 class ServiceForm(CoreServiceForm):
@@ -21,18 +23,6 @@ class ServiceForm(CoreServiceForm):
 
 def _choose(message: str) -> dict[str, str]:
     return {"required": message, "invalid_choice": message}
-
-
-def _date(label: str, *, required: bool = True) -> DateField:
-    return DateField(
-        label=label,
-        required=required,
-        help_text="For example, 27 9 2025",
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "incomplete": f"{label} must include a day, month and year",
-        },
-    )
 
 
 class DocumentForm(ServiceForm):
@@ -76,7 +66,7 @@ class DetailsForm(ServiceForm):
             "max_length": "The title must be 200 characters or fewer",
         },
     )
-    effective_from = _date("Date it takes effect", required=False)
+    effective_from = date_field("Date it takes effect", required=False, hint=EXAMPLE)
     change_summary = forms.CharField(
         label="What changed from the last version",
         required=False,
@@ -101,4 +91,4 @@ class SignForm(ServiceForm):
 
 
 class PublishForm(ServiceForm):
-    published_on = _date("Date of publication")
+    published_on = date_field("Date of publication", hint=EXAMPLE)

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
-from masa.core.forms import DateField
+from masa.core.forms import DATE_HINT, date_field
 from masa.core.forms import ServiceForm as CoreServiceForm
 from masa.geography.models import LocalAuthority
 
@@ -15,21 +15,11 @@ from .models import MAX_CHILDREN, AbuseOrNeglect, Outcome, Sex, Where
 from .services import areas_of
 from .workflow import ACTION_LABELS, Status
 
+NOT_SENT_HINT = DATE_HINT + ". Leave empty if not sent yet"
+
 
 class ServiceForm(CoreServiceForm):
     default_renderer = TemplatesSetting  # the GOV.UK date widget's template is in masa/templates
-
-
-def _date(label: str, *, required: bool = True) -> DateField:
-    return DateField(
-        label=label,
-        required=required,
-        help_text="For example, 27 3 2025" + ("" if required else ". Leave empty if not sent yet"),
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "incomplete": f"{label} must include a day, month and year",
-        },
-    )
 
 
 def _radios(label: str, choices: list[tuple[str, str]], message: str) -> forms.ChoiceField:
@@ -67,8 +57,8 @@ class IncidentForm(ServiceForm):
             "invalid_choice": "Select the local authority that notified",
         },
     )
-    incident_date = _date("Incident date")
-    became_aware_on = _date("Date the local authority became aware")
+    incident_date = date_field("Incident date")
+    became_aware_on = date_field("Date the local authority became aware")
     abuse_or_neglect = _radios(
         "Abuse or neglect", list(AbuseOrNeglect.choices),
         "Select whether abuse or neglect is known or suspected",
@@ -81,10 +71,14 @@ class IncidentForm(ServiceForm):
     care_leaver = forms.BooleanField(
         label="A care leaver (up to and including age 24)", required=False
     )
-    panel_notified_on = _date("Date the Panel was notified", required=False)
-    partners_notified_on = _date("Date the safeguarding partners were told", required=False)
-    sos_ofsted_notified_on = _date(
-        "Date the Secretary of State and Ofsted were told", required=False
+    panel_notified_on = date_field(
+        "Date the Panel was notified", required=False, hint=NOT_SENT_HINT
+    )
+    partners_notified_on = date_field(
+        "Date the safeguarding partners were told", required=False, hint=NOT_SENT_HINT
+    )
+    sos_ofsted_notified_on = date_field(
+        "Date the Secretary of State and Ofsted were told", required=False, hint=NOT_SENT_HINT
     )
     other_areas_informed = _text(
         "Other areas' partners informed", max_length=2000,
@@ -152,7 +146,7 @@ def _area_ids(partnership: Any) -> Any:
 
 
 class SentForm(ServiceForm):
-    on = _date("Date sent")
+    on = date_field("Date sent")
 
 
 class TransitionForm(ServiceForm):

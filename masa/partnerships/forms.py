@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from masa.core.forms import DateField, ServiceForm
+from masa.core.forms import ServiceForm, date_field
 from masa.geography.models import IntegratedCareBoard, LocalAuthority, PoliceForceArea
 
 from . import schedule, selectors
@@ -22,6 +22,8 @@ from .models import (
     RoleKind,
 )
 from .services.organisations import PARTNER_TYPE_FOR_KIND
+
+EXAMPLE = "For example, 1 4 2025"
 
 
 def _text(
@@ -41,20 +43,6 @@ def _text(
         error_messages={
             "required": required_message,
             "max_length": f"{label} must be {max_length} characters or fewer",
-        },
-    )
-
-
-def _date(
-    label: str, *, required: bool = True, help_text: str = "For example, 1 4 2025"
-) -> DateField:
-    return DateField(
-        label=label,
-        required=required,
-        help_text=help_text,
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "incomplete": f"{label} must include a day, month and year",
         },
     )
 
@@ -147,12 +135,12 @@ class AreaForm(ServiceForm):
     local_authority = _choice(
         "Local authority", LocalAuthority.objects.order_by("name"), "Select the local authority"
     )
-    start = _date("Start date")
-    end = _date("End date", required=False, help_text="Leave empty if it still covers the area")
+    start = date_field("Start date", hint=EXAMPLE)
+    end = date_field("End date", required=False, hint="Leave empty if it still covers the area")
 
 
 class EndForm(ServiceForm):
-    end = _date("End date", help_text="The last day it applied, for example 31 3 2025")
+    end = date_field("End date", hint="The last day it applied, for example 31 3 2025")
 
 
 class OrganisationForm(ServiceForm):
@@ -204,8 +192,8 @@ class PartnerForm(ServiceForm):
         selectors.organisations_of_kinds(PARTNER_TYPE_FOR_KIND),
         "Select the local authority, integrated care board or police force",
     )
-    start = _date("Start date")
-    end = _date("End date", required=False, help_text="Leave empty if it is still a partner")
+    start = date_field("Start date", hint=EXAMPLE)
+    end = date_field("End date", required=False, hint="Leave empty if it is still a partner")
 
 
 class SuggestionsForm(ServiceForm):
@@ -217,7 +205,7 @@ class SuggestionsForm(ServiceForm):
             "invalid_choice": "Select partners from the list",
         },
     )
-    start = _date("Partners from", help_text="The date they became partners for these areas")
+    start = date_field("Partners from", hint="The date they became partners for these areas")
 
     def __init__(self, *args: Any, suggestions: list = (), **kwargs: Any):  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
@@ -247,7 +235,7 @@ class AgencyForm(ServiceForm):
         max_length=5000,
         help_text="Optional: funding, staff, accommodation, services",
     )
-    start = _date("Start date")
+    start = date_field("Start date", hint=EXAMPLE)
 
 
 class AgencyEditForm(ServiceForm):
@@ -289,7 +277,7 @@ class RoleForm(ServiceForm):
         help_text="Optional: link the post to the person's sign-in",
         error_messages={"invalid_choice": "Select a member of the partnership"},
     )
-    start = _date("Start date")
+    start = date_field("Start date", hint=EXAMPLE)
     note = _text("Note", textarea=True, max_length=2000)
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any):
@@ -343,8 +331,8 @@ class PriorityForm(ServiceForm):
             "max_value": "Order must be 999 or less",
         },
     )
-    start = _date("Start date")
-    end = _date("End date", required=False, help_text="Optional")
+    start = date_field("Start date", hint=EXAMPLE)
+    end = date_field("End date", required=False, hint="Optional")
 
 
 class PriorityEditForm(ServiceForm):

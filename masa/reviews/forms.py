@@ -10,26 +10,14 @@ from django.forms.renderers import TemplatesSetting
 
 from masa.accounts.models import Role
 from masa.actions import forms as actions_forms
-from masa.core.forms import DateField
 from masa.core.forms import ServiceForm as CoreServiceForm
+from masa.core.forms import date_field
 
 from .models import CRITERIA, Answer, ClockBasis, Decision, Publication, RapidReview
 
 
 class ServiceForm(CoreServiceForm):
     default_renderer = TemplatesSetting  # the GOV.UK date widget's template is in masa/templates
-
-
-def _date(label: str, *, required: bool = True) -> DateField:
-    return DateField(
-        label=label,
-        required=required,
-        help_text="For example, 27 3 2025",
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "incomplete": f"{label} must include a day, month and year",
-        },
-    )
 
 
 def _text(label: str, *, max_length: int = 20_000, required: str = "", help_text: str = ""):
@@ -90,7 +78,7 @@ class SettingsForm(ServiceForm):
 
 
 class StartForm(ServiceForm):
-    started_on = _date("Date the rapid review started")
+    started_on = date_field("Date the rapid review started")
 
 
 class ContentForm(ServiceForm):
@@ -111,15 +99,15 @@ class ContentForm(ServiceForm):
 class DecideForm(ServiceForm):
     decision = _radios("Decision", Decision.choices, "Select the decision")
     rationale = _text("Rationale", required="Enter the rationale for the decision")
-    decided_on = _date("Date of the decision")
+    decided_on = date_field("Date of the decision")
 
 
 class SendForm(ServiceForm):
-    sent_on = _date("Date sent to the Panel")
+    sent_on = date_field("Date sent to the Panel")
 
 
 class PanelResponseForm(ServiceForm):
-    response_on = _date("Date of the Panel's response")
+    response_on = date_field("Date of the Panel's response")
     response = _text("The Panel's response", required="Enter the Panel's response")
 
 
@@ -132,7 +120,7 @@ class InitiateForm(ServiceForm):
         "Title", max_length=200, required="Enter a title",
         help_text="As the report will name the case, for example 'Child P'. Never a name.",
     )  # fmt: skip
-    initiated_on = _date("Date the review was initiated")
+    initiated_on = date_field("Date the review was initiated")
     rapid_review = forms.ModelChoiceField(
         label="From the rapid review",
         required=False,
@@ -150,12 +138,12 @@ class InitiateForm(ServiceForm):
 
 class TorForm(ServiceForm):
     terms_of_reference = _text("Terms of reference", required="Enter the terms of reference")
-    agreed_on = _date("Date agreed")
+    agreed_on = date_field("Date agreed")
 
 
 class AppointForm(ServiceForm):
     name = _text("Reviewer (person or organisation)", max_length=200, required="Enter the reviewer")
-    appointed_on = _date("Date of appointment")
+    appointed_on = date_field("Date of appointment")
     user = forms.ModelChoiceField(
         label="Their MASA account (they will see this review only)",
         required=False,
@@ -173,12 +161,12 @@ class AppointForm(ServiceForm):
 
 
 class RemoveForm(ServiceForm):
-    removed_on = _date("Date of removal")
+    removed_on = date_field("Date of removal")
     reason = _text("Reason for removal (reg 13)", required="Enter the reason for removal")
 
 
 class CheckpointForm(ServiceForm):
-    held_on = _date("Date held")
+    held_on = date_field("Date held")
     progress_satisfactory = _yes_no(
         "Is the reviewer making satisfactory progress?", "Say whether progress is satisfactory"
     )
@@ -189,7 +177,7 @@ class CheckpointForm(ServiceForm):
 
 
 class ReportForm(ServiceForm):
-    received_on = _date("Date the final report was received")
+    received_on = date_field("Date the final report was received")
     summary_of_improvements = forms.BooleanField(
         label="Reg 15(a): it summarises the recommended improvements", required=False
     )
@@ -201,17 +189,17 @@ class ReportForm(ServiceForm):
 class PublicationForm(ServiceForm):
     publication = _radios("Publish", Publication.choices, "Select what will be published")
     rationale = _text("Rationale", required="Enter the rationale for the publication decision")
-    planned_publication_on = _date("Planned publication date")
+    planned_publication_on = date_field("Planned publication date")
 
 
 class CopiesForm(ServiceForm):
-    sent_to_sos_on = _date("Date sent to the Secretary of State")
-    sent_to_panel_on = _date("Date sent to the Panel")
-    sent_to_ofsted_on = _date("Date sent to Ofsted", required=False)
+    sent_to_sos_on = date_field("Date sent to the Secretary of State")
+    sent_to_panel_on = date_field("Date sent to the Panel")
+    sent_to_ofsted_on = date_field("Date sent to Ofsted", required=False)
 
 
 class PublishForm(ServiceForm):
-    published_on = _date("Publication date")
+    published_on = date_field("Publication date")
     published_url = _text(
         "Address (URL)", max_length=500, required="Enter the address where it is published"
     )
