@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from masa.core.errors import MasaError
-from masa.partnerships.models import Partnership
+from masa.partnerships.demo import fictional_northshire
 from masa.reviews.models import PracticeReview
 
 from . import services
@@ -121,9 +121,7 @@ def _reach(action: Any, target: str, *, made: date, today: date, by: Any) -> Non
 def demo_load(*, by: Any = None, today: date | None = None) -> str:
     """Record the northshire demo recommendations and actions (idempotent); returns a summary."""
     today = today or timezone.localdate()
-    northshire = Partnership.objects.filter(slug="northshire", is_fictional=True).first()
-    if northshire is None:
-        raise MasaError("Load the demo partnerships first: the fictional northshire is missing")
+    northshire = fictional_northshire()
     if Recommendation.objects.filter(partnership=northshire).exists():
         return "northshire recommendations already loaded"
     owners = list(services.partnership_organisations(northshire).order_by("name"))

@@ -13,7 +13,7 @@ from django.utils import timezone
 from masa.clocks.services import clock_pause
 from masa.core.clocks.calendar import add_working_days
 from masa.core.errors import MasaError
-from masa.partnerships.models import Partnership
+from masa.partnerships.demo import fictional_northshire
 
 from .models import AbuseOrNeglect, Outcome, SeriousIncident, Sex, Where
 from .services import incident_record, incident_transition
@@ -91,9 +91,7 @@ def _sent(aware: date, days: int | None, today: date) -> date | None:
 def demo_load(*, by: Any = None, today: date | None = None) -> str:
     """Record the northshire demo notifications (idempotent); returns a one-line summary."""
     today = today or timezone.localdate()
-    northshire = Partnership.objects.filter(slug="northshire", is_fictional=True).first()
-    if northshire is None:
-        raise MasaError("Load the demo partnerships first: the fictional northshire is missing")
+    northshire = fictional_northshire()
     if SeriousIncident.objects.filter(partnership=northshire).exists():
         return "northshire notifications already loaded"
     area = northshire.areas.select_related("local_authority").first()

@@ -88,6 +88,15 @@ def demo_load(*, by: Any = None) -> str:
     return "north-lincolnshire; bhr (barking-dagenham, havering, redbridge); northshire (fictional)"
 
 
+def fictional_northshire() -> Partnership:
+    """The fictional partnership every case-level demo record belongs to; the other apps' demos
+    need it loaded first."""
+    northshire = Partnership.objects.filter(slug="northshire", is_fictional=True).first()
+    if northshire is None:
+        raise MasaError("Load the demo partnerships first: the fictional northshire is missing")
+    return northshire
+
+
 # Idempotent steps --------------------------------------------------------------------------------
 
 

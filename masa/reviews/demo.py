@@ -11,9 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from masa.core.clocks.calendar import add_working_days
-from masa.core.errors import MasaError
 from masa.incidents.models import SeriousIncident
-from masa.partnerships.models import Partnership
+from masa.partnerships.demo import fictional_northshire
 
 from . import services
 from .models import Decision, PracticeReview, RapidReview
@@ -114,9 +113,7 @@ STAGES = (("published", 180), ("report_received", 130), ("in_progress", 30))
 def demo_load(*, by: Any = None, today: date | None = None) -> str:
     """Record the northshire demo reviews (idempotent); returns a one-line summary."""
     today = today or timezone.localdate()
-    northshire = Partnership.objects.filter(slug="northshire", is_fictional=True).first()
-    if northshire is None:
-        raise MasaError("Load the demo partnerships first: the fictional northshire is missing")
+    northshire = fictional_northshire()
     if RapidReview.objects.filter(partnership=northshire).exists():
         return "northshire reviews already loaded"
     notified = list(
