@@ -14,7 +14,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from masa.core.errors import InvalidInput
+from masa.core.errors import refuse
 from masa.partnerships.models import Organisation, Partnership, RelevantAgency, StatutoryPartner
 from masa.timeline.services import event_record
 
@@ -33,26 +33,22 @@ from .workflow import ActionStatus, RecommendationStatus
 R, A = RecommendationStatus, ActionStatus
 
 
-def _refuse(field: str, message: str) -> InvalidInput:
-    return InvalidInput(message, {field: [message]})
-
-
 def _text(value: Any, field: str, what: str, *, limit: int, required: bool = True) -> str:
     text = str(value or "").strip()
     if "\x00" in text:
-        raise _refuse(field, f"{what} must not contain control characters")
+        raise refuse(field, f"{what} must not contain control characters")
     if required and not text:
-        raise _refuse(field, f"Enter {what.lower()}")
+        raise refuse(field, f"Enter {what.lower()}")
     if len(text) > limit:
-        raise _refuse(field, f"{what} must be {limit} characters or fewer")
+        raise refuse(field, f"{what} must be {limit} characters or fewer")
     return text
 
 
 def _day(value: Any, field: str, what: str, *, today: date) -> date:
     if not isinstance(value, date):
-        raise _refuse(field, f"Enter {what.lower()}")
+        raise refuse(field, f"Enter {what.lower()}")
     if value > today:
-        raise _refuse(field, f"{what} must be today or in the past")
+        raise refuse(field, f"{what} must be today or in the past")
     return value
 
 
@@ -91,11 +87,11 @@ def recommendation_create(
     made_on = _day(made_on, "made_on", "The date it was made", today=today)
     themes = list(themes or ())
     if any(not isinstance(t, LearningTheme) for t in themes):
-        raise _refuse("themes", "Select themes from the list")
+        raise refuse("themes", "Select themes from the list")
     if any(t.retired for t in themes):
-        raise _refuse("themes", "A retired theme cannot be chosen")
+        raise refuse("themes", "A retired theme cannot be chosen")
     if Recommendation.objects.filter(partnership=partnership, reference=reference).exists():
-        raise _refuse("reference", f"{reference} is already used by another recommendation")
+        raise refuse("reference", f"{reference} is already used by another recommendation")
     recommendation = Recommendation.objects.create(
         partnership=partnership,
         reference=reference,
@@ -141,16 +137,16 @@ def recommendation_transition(
     if to in needs:
         allowed, words = needs[to]
         if not statuses:
-            raise _refuse("__all__", f"{recommendation} has no actions yet")
+            raise refuse("__all__", f"{recommendation} has no actions yet")
         waiting = sum(1 for s in statuses if s not in allowed)
         if waiting:
-            raise _refuse("__all__", f"{waiting} of its {len(statuses)} actions are not {words}")
+            raise refuse("__all__", f"{waiting} of its {len(statuses)} actions are not {words}")
     if to == R.REJECTED:
         recommendation.rejected_reason = _text(reason, "reason", "The reason", limit=2000)
     if to == R.CLOSED:
         day = _day(signed_off_on, "signed_off_on", "The date the partners signed off", today=today)
         if day < recommendation.made_on:
-            raise _refuse(
+            raise refuse(
                 "signed_off_on",
                 f"The sign-off date must be on or after the date it was made, "
                 f"{_long(recommendation.made_on)}",
@@ -188,7 +184,7 @@ def action_create(
     owner_role: Any = "",
 ) -> Action:
     if recommendation.status in workflow.RECOMMENDATION_TERMINAL:
-        raise _refuse(
+        raise refuse(
             "__all__",
             f"{recommendation} is {recommendation.get_status_display().lower()}: "
             "no actions can be added",
@@ -196,16 +192,16 @@ def action_create(
     text = _text(text, "text", "The action", limit=5000)
     owner_role = _text(owner_role, "owner_role", "The owner's role", limit=200, required=False)
     if not isinstance(owner, Organisation):
-        raise _refuse("owner", "Select the organisation that owns the action")
+        raise refuse("owner", "Select the organisation that owns the action")
     partnership = recommendation.partnership
     if not partnership_organisations(partnership).filter(pk=owner.pk).exists():
-        raise _refuse(
+        raise refuse(
             "owner", f"{owner} is not one of {partnership}'s partners or relevant agencies"
         )
     if not isinstance(due_on, date):
-        raise _refuse("due_on", "Enter the due date")
+        raise refuse("due_on", "Enter the due date")
     if due_on < recommendation.made_on:
-        raise _refuse(
+        raise refuse(
             "due_on",
             f"The due date must be on or after the date the recommendation was made, "
             f"{_long(recommendation.made_on)}",
@@ -234,7 +230,7 @@ def _checked_link(value: Any) -> str:
         try:
             URLValidator(schemes=["http", "https"])(link)
         except ValidationError:
-            raise _refuse("link", "Enter a web address starting https://") from None
+            raise refuse("link", "Enter a web address starting https://") from None
     return link
 
 
@@ -251,12 +247,12 @@ def action_update_add(
 ) -> ActionUpdate:
     today = today or timezone.localdate()
     if action.status == A.SIGNED_OFF:
-        raise _refuse("__all__", "The action is signed off: it can no longer be updated")
+        raise refuse("__all__", "The action is signed off: it can no longer be updated")
     if kind not in UpdateKind.values:
-        raise _refuse("kind", "Select what kind of update this is")
+        raise refuse("kind", "Select what kind of update this is")
     on = _day(on, "on", "The date of the update", today=today)
     if on < action.recommendation.made_on:
-        raise _refuse(
+        raise refuse(
             "on",
             f"The date must be on or after the date the recommendation was made, "
             f"{_long(action.recommendation.made_on)}",
@@ -285,14 +281,14 @@ def action_transition(*, action: Action, to: str, by: Any) -> Action:
     workflow.check_action(action.status, to)
     kinds = set(action.updates.values_list("kind", flat=True))
     if to == A.IMPLEMENTED and UpdateKind.IMPLEMENTATION_EVIDENCE not in kinds:
-        raise _refuse("__all__", "Add evidence of implementation before marking it implemented")
+        raise refuse("__all__", "Add evidence of implementation before marking it implemented")
     if to == A.IMPACT_EVIDENCED and UpdateKind.IMPACT_EVIDENCE not in kinds:
-        raise _refuse("__all__", "Add evidence of impact before marking the impact evidenced")
+        raise refuse("__all__", "Add evidence of impact before marking the impact evidenced")
     if to == A.SIGNED_OFF:
         signed = set(action.sign_offs.values_list("partner_type", flat=True))
         missing = [label for value, label in SignOffPartner.choices if value not in signed]
         if missing:
-            raise _refuse("__all__", f"Still to sign off: {', '.join(missing).lower()}")
+            raise refuse("__all__", f"Still to sign off: {', '.join(missing).lower()}")
     before = action.get_status_display().lower()
     action.status = to
     action.save()
@@ -311,12 +307,12 @@ def action_sign_off(*, action: Action, partner_type: Any, by: Any) -> ActionSign
     """One safeguarding partner signs off the action's impact (CA2004 s.16E: the three partners
     are jointly responsible)."""
     if partner_type not in SignOffPartner.values:
-        raise _refuse("partner_type", "Select which safeguarding partner is signing off")
+        raise refuse("partner_type", "Select which safeguarding partner is signing off")
     if action.status != A.IMPACT_EVIDENCED:
-        raise _refuse("__all__", "Partners sign off an action once its impact is evidenced")
+        raise refuse("__all__", "Partners sign off an action once its impact is evidenced")
     if action.sign_offs.filter(partner_type=partner_type).exists():
         label = SignOffPartner(partner_type).label.lower()
-        raise _refuse("partner_type", f"The {label} has already signed off")
+        raise refuse("partner_type", f"The {label} has already signed off")
     actor = by if getattr(by, "is_authenticated", False) else None
     sign_off = ActionSignOff.objects.create(
         action=action, partner_type=partner_type, by=actor, at=timezone.now(),

@@ -14,7 +14,7 @@ from django.db import IntegrityError, models, transaction
 
 from masa.accounts.models import Role
 from masa.core.clocks.engine import long_date
-from masa.core.errors import InvalidInput
+from masa.core.errors import refuse
 from masa.statute.loader import load_library
 from masa.timeline.services import event_record
 
@@ -26,23 +26,19 @@ logger = logging.getLogger(__name__)
 MAX_EXTENSION_DAYS = 365
 
 
-def _refuse(field: str, message: str) -> InvalidInput:
-    return InvalidInput(message, {field: [message]})
-
-
 def _checked(subject: models.Model, rule: str, reason: Any) -> str:
     if subject is None or subject.pk is None or not hasattr(subject, "partnership"):
-        raise _refuse("__all__", "Choose a record with a clock")
+        raise refuse("__all__", "Choose a record with a clock")
     clock = load_library().clocks.get(str(rule or ""))
     if clock is None:
-        raise _refuse("rule", "Choose a clock from the list")
+        raise refuse("rule", "Choose a clock from the list")
     if clock.before:
-        raise _refuse("rule", "A deadline counted back from its trigger cannot be paused")
+        raise refuse("rule", "A deadline counted back from its trigger cannot be paused")
     text = str(reason or "").strip()
     if not text:
-        raise _refuse("reason", "Enter the reason")
+        raise refuse("reason", "Enter the reason")
     if len(text) > 2000:
-        raise _refuse("reason", "The reason must be 2000 characters or fewer")
+        raise refuse("reason", "The reason must be 2000 characters or fewer")
     return text
 
 
@@ -69,11 +65,11 @@ def clock_pause(
     """Stop `rule`'s clock on `subject` from `from_date` to `to_date`, both days included."""
     text = _checked(subject, rule, reason)
     if not isinstance(from_date, date):
-        raise _refuse("from_date", "Enter the first day of the pause")
+        raise refuse("from_date", "Enter the first day of the pause")
     if not isinstance(to_date, date):
-        raise _refuse("to_date", "Enter the last day of the pause")
+        raise refuse("to_date", "Enter the last day of the pause")
     if to_date < from_date:
-        raise _refuse("to_date", "The last day of the pause must be on or after the first day")
+        raise refuse("to_date", "The last day of the pause must be on or after the first day")
     event = _record(
         subject,
         by,
@@ -102,7 +98,7 @@ def clock_extend(
     """Give `rule`'s clock on `subject` `days` more, counted in the rule's own unit."""
     text = _checked(subject, rule, reason)
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_EXTENSION_DAYS:
-        raise _refuse("days", f"Enter a number of days from 1 to {MAX_EXTENSION_DAYS}")
+        raise refuse("days", f"Enter a number of days from 1 to {MAX_EXTENSION_DAYS}")
     event = _record(subject, by, rule=rule, kind=ClockEventKind.EXTENSION, days=days, reason=text)
     event_record(
         by=by,
@@ -121,7 +117,7 @@ MAX_LEAD_DAYS = 60
 def _lead_days(value: Any) -> str:
     parts = [p.strip() for p in str(value or "").split(",") if p.strip()]
     if not parts or not all(p.isdigit() and int(p) <= MAX_LEAD_DAYS for p in parts):
-        raise _refuse(
+        raise refuse(
             "lead_days",
             f"Enter days before the due date as whole numbers from 0 to {MAX_LEAD_DAYS} separated "
             "by commas, like 5,1",
@@ -141,9 +137,9 @@ def reminder_settings_update(
 ) -> ReminderSettings:
     known = set(Role.values)
     if not roles or not set(roles) <= known:
-        raise _refuse("roles", "Select at least one role to remind before the due date")
+        raise refuse("roles", "Select at least one role to remind before the due date")
     if send_overdue and (not overdue_roles or not set(overdue_roles) <= known):
-        raise _refuse("overdue_roles", "Select at least one role to tell when a clock is overdue")
+        raise refuse("overdue_roles", "Select at least one role to tell when a clock is overdue")
     config = reminder_settings_for(partnership)
     config.lead_days = _lead_days(lead_days)
     config.send_overdue = bool(send_overdue)

@@ -16,7 +16,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
-from masa.core.errors import Conflict, InvalidInput
+from masa.core.errors import Conflict, refuse
 from masa.partnerships.models import Partnership
 from masa.statute.models import Requirement
 from masa.timeline.services import event_record
@@ -26,10 +26,6 @@ from .periods import Period, format_day, twelve_months_from
 
 NARRATIVE_MAX = 10_000
 GUIDANCE = "guidance"
-
-
-def _refuse(field: str, message: str) -> InvalidInput:
-    return InvalidInput(message, {field: [message]})
 
 
 def _actor(by: Any) -> Any:
@@ -45,7 +41,7 @@ def _save(instance: Any, by: Any) -> None:
 def _text(value: str | None, *, field: str, label: str, max_length: int) -> str:
     text = (value or "").strip()
     if len(text) > max_length:
-        raise _refuse(field, f"{label} must be {max_length:,} characters or fewer")
+        raise refuse(field, f"{label} must be {max_length:,} characters or fewer")
     return text
 
 
@@ -53,12 +49,12 @@ def check_requirement(partnership: Partnership, requirement: Any) -> Requirement
     """The requirement applies to the partnership: current, and an Act, Regulations or the
     partnership's own edition of the guidance."""
     if not isinstance(requirement, Requirement):
-        raise _refuse("requirement", "Select the requirement")
+        raise refuse("requirement", "Select the requirement")
     if requirement.retired:
-        raise _refuse("requirement", f"{requirement.pk} has been retired from the statute library")
+        raise refuse("requirement", f"{requirement.pk} has been retired from the statute library")
     framework = requirement.framework
     if framework.kind == GUIDANCE and framework.pk != partnership.guidance:
-        raise _refuse(
+        raise refuse(
             "requirement",
             f"{requirement.pk} is in {framework.short_title}, but {partnership} works to "
             f"{partnership.get_guidance_display()}",
@@ -82,20 +78,20 @@ def assessment_record(
     (twelve months unless `period_end` is given). Raises InvalidInput naming the form field."""
     requirement = check_requirement(partnership, requirement)
     if not isinstance(period_start, date):
-        raise _refuse("period_start", "Enter the date the reporting period starts")
+        raise refuse("period_start", "Enter the date the reporting period starts")
     period = twelve_months_from(period_start)
     if period_end is not None:
         if not isinstance(period_end, date) or period_end < period_start:
-            raise _refuse(
+            raise refuse(
                 "period_end",
                 f"The period must end on or after it starts, {format_day(period_start)}",
             )
         period = Period(period_start, period_end)
     status = status or Status.NOT_ASSESSED
     if status not in Status.values:
-        raise _refuse("status", "Select whether the duty is met")
+        raise refuse("status", "Select whether the duty is met")
     if requirement.derivation and status != Status.NOT_ASSESSED:
-        raise _refuse(
+        raise refuse(
             "status",
             f"The status of this duty comes from the registry records (rule "
             f"'{requirement.derivation.replace('_', ' ')}'), so it cannot be set by hand: record "
@@ -171,22 +167,22 @@ def evidence_link_add(
     """Link a document or record (a web address, a note, or both) to an assessment."""
     title = (title or "").strip()
     if not title:
-        raise _refuse("title", "Enter a title for the evidence")
+        raise refuse("title", "Enter a title for the evidence")
     if len(title) > 200:
-        raise _refuse("title", "The title must be 200 characters or fewer")
+        raise refuse("title", "The title must be 200 characters or fewer")
     url = (url or "").strip()
     note = _text(note, field="note", label="The note", max_length=NARRATIVE_MAX)
     if not url and not note:
-        raise _refuse("url", "Enter a web address or a note saying where the evidence is")
+        raise refuse("url", "Enter a web address or a note saying where the evidence is")
     if url:
         try:
             URLValidator(schemes=["http", "https"])(url)
         except ValidationError:
-            raise _refuse(
+            raise refuse(
                 "url", "Enter a web address starting https:// or http://, like https://example.org"
             ) from None
         if len(url) > 500:
-            raise _refuse("url", "The web address must be 500 characters or fewer")
+            raise refuse("url", "The web address must be 500 characters or fewer")
     link = EvidenceLink(
         assessment=assessment, title=title, url=url, note=note, added_by=_actor(by),
         added_at=timezone.now(),

@@ -21,6 +21,11 @@ class InvalidInput(MasaError):
         self.field_errors = dict(field_errors or {"__all__": [message]})
 
 
+def refuse(field: str, message: str) -> InvalidInput:
+    """The error for one field's bad value: `raise refuse("due_on", "Enter the due date")`."""
+    return InvalidInput(message, {field: [message]})
+
+
 class Conflict(InvalidInput):
     """The change would contradict a record that already exists (an area in two partnerships…)."""
 

@@ -22,7 +22,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from masa.core.clocks.engine import compute_due, long_date
-from masa.core.errors import Conflict, InvalidInput
+from masa.core.errors import Conflict, refuse
 from masa.statute.loader import load_library
 from masa.timeline.services import event_record
 
@@ -49,10 +49,6 @@ _GUIDANCE = {
 }
 MAX_NOTE = 5000
 MAX_SENT_TO = 200
-
-
-def _refuse(field: str, message: str) -> InvalidInput:
-    return InvalidInput(message, {field: [message]})
 
 
 @functools.cache
@@ -89,9 +85,9 @@ def public_path(version: DocumentVersion) -> str:
 def _check_text(value: Any, field: str, what: str, *, limit: int) -> str:
     text = str(value or "").strip()
     if any(ord(c) < 32 and c not in "\n\r\t" for c in text):
-        raise _refuse(field, f"{what} must not contain control characters")
+        raise refuse(field, f"{what} must not contain control characters")
     if len(text) > limit:
-        raise _refuse(field, f"{what} must be {limit} characters or fewer")
+        raise refuse(field, f"{what} must be {limit} characters or fewer")
     return text
 
 
@@ -111,7 +107,7 @@ def dispatch_record(
     nor in the future, and no dispatch to that recipient is recorded already."""
     today = today or timezone.localdate()
     if not isinstance(version, DocumentVersion) or version.pk is None:
-        raise _refuse("__all__", "Choose a published version")
+        raise refuse("__all__", "Choose a published version")
     # Lock the version so two people recording the same dispatch cannot both pass the checks.
     version = (
         DocumentVersion.objects.select_for_update()
@@ -119,24 +115,24 @@ def dispatch_record(
         .get(pk=version.pk)
     )
     if version.published_on is None:
-        raise _refuse("__all__", f"{version} is a draft: only a published version is sent")
+        raise refuse("__all__", f"{version} is a draft: only a published version is sent")
     try:
         recipient = Recipient(str(recipient or ""))
     except ValueError:
-        raise _refuse("recipient", "Choose who it was sent to") from None
+        raise refuse("recipient", "Choose who it was sent to") from None
     owes = {item.recipient: item for item in owed_by(version)}
     if recipient not in owes:
-        raise _refuse("recipient", f"{version} is not owed to the {recipient.label}")
+        raise refuse("recipient", f"{version} is not owed to the {recipient.label}")
     if not isinstance(sent_on, date):
-        raise _refuse("sent_on", "Enter the date it was sent")
+        raise refuse("sent_on", "Enter the date it was sent")
     if sent_on < version.published_on:
-        raise _refuse(
+        raise refuse(
             "sent_on",
             f"The date it was sent must be on or after its publication, "
             f"{long_date(version.published_on)}",
         )
     if sent_on > today:
-        raise _refuse("sent_on", "The date it was sent must be today or in the past")
+        raise refuse("sent_on", "The date it was sent must be today or in the past")
     sent_to = _check_text(sent_to, "sent_to", "The address", limit=MAX_SENT_TO)
     note = _check_text(note, "note", "The note", limit=MAX_NOTE)
     existing = Dispatch.objects.filter(version=version, recipient=recipient).first()

@@ -17,7 +17,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from masa.accounts.models import Membership, Role
-from masa.core.errors import Conflict, InvalidInput, NotPermitted
+from masa.core.errors import Conflict, InvalidInput, NotPermitted, refuse
 from masa.partnerships.models import (
     Partnership,
     PartnerType,
@@ -45,26 +45,22 @@ from .outline import section_for
 NARRATIVE_LIMIT = 50_000
 
 
-def _refuse(field: str, message: str) -> InvalidInput:
-    return InvalidInput(message, {field: [message]})
-
-
 def _text(value: Any, field: str, what: str, *, limit: int, required: bool = True) -> str:
     if value is not None and not isinstance(value, str):
-        raise _refuse(field, f"{what} must be text")
+        raise refuse(field, f"{what} must be text")
     text = (value or "").strip()
     if "\x00" in text:
-        raise _refuse(field, f"{what} must not contain control characters")
+        raise refuse(field, f"{what} must not contain control characters")
     if required and not text:
-        raise _refuse(field, f"Enter {what.lower()}")
+        raise refuse(field, f"Enter {what.lower()}")
     if len(text) > limit:
-        raise _refuse(field, f"{what} must be {limit:,} characters or fewer")
+        raise refuse(field, f"{what} must be {limit:,} characters or fewer")
     return text
 
 
 def _editable(version: DocumentVersion) -> None:
     if version.status not in workflow.EDITABLE:
-        raise _refuse(
+        raise refuse(
             "__all__",
             f"Version {version.number} is {version.get_status_display().lower()}: it is frozen "
             "and cannot change. Make a new version instead.",
@@ -98,16 +94,16 @@ def document_create(
     """A new document series with its first draft. The arrangements are one series per
     partnership; a yearly report covers one financial year (April to March, WT2023 ch2)."""
     if kind not in DocumentKind.values:
-        raise _refuse("kind", "Select the published arrangements or a yearly report")
+        raise refuse("kind", "Select the published arrangements or a yearly report")
     period = _text(period, "period", "The year", limit=20, required=False)
     start = end = None
     if kind == DocumentKind.YEARLY_REPORT:
         if not period:
-            raise _refuse("period", "Enter the year the report covers, like 2024-25")
+            raise refuse("period", "Enter the year the report covers, like 2024-25")
         try:
             start, end = financial_year(period)
         except ValueError as error:
-            raise _refuse("period", str(error)) from None
+            raise refuse("period", str(error)) from None
         if Document.objects.filter(partnership=partnership, kind=kind, period_start=start).exists():
             raise Conflict(
                 f"There is already a yearly report for {period}",
@@ -115,9 +111,7 @@ def document_create(
             )
     else:
         if period:
-            raise _refuse(
-                "period", "The published arrangements do not cover a year: leave it empty"
-            )
+            raise refuse("period", "The published arrangements do not cover a year: leave it empty")
         if Document.objects.filter(partnership=partnership, kind=kind).exists():
             raise Conflict(
                 "The partnership already has its published arrangements: make a new version",
@@ -212,7 +206,7 @@ def section_update(*, version: DocumentVersion, key: Any, narrative: Any, by: An
     _editable(version)
     outline = section_for(version.document.kind, version.framework, str(key or ""))
     if outline is None:
-        raise _refuse("key", "There is no such section in this document")
+        raise refuse("key", "There is no such section in this document")
     narrative = _text(narrative, "narrative", "The text", limit=NARRATIVE_LIMIT, required=False)
     section, _ = Section.objects.get_or_create(version=version, key=outline.key)
     if section.narrative == narrative:
@@ -245,7 +239,7 @@ def version_details_update(
     _editable(version)
     title = _text(title, "title", "The title", limit=200)
     if effective_from is not None and not isinstance(effective_from, date):
-        raise _refuse("effective_from", "Enter the date the arrangements take effect")
+        raise refuse("effective_from", "Enter the date the arrangements take effect")
     change_summary = _text(
         change_summary, "change_summary", "The summary of changes", limit=5000, required=False
     )
@@ -320,15 +314,15 @@ def version_sign(*, version: DocumentVersion, partner_type: Any, by: Any) -> Sig
     )
     _editable(version)
     if partner_type not in PartnerType.values:
-        raise _refuse("partner_type", "Select the safeguarding partner you are signing for")
+        raise refuse("partner_type", "Select the safeguarding partner you are signing for")
     job_title = _signer_check(version, partner_type, by)
     label = PartnerType(partner_type).label.lower()
     valid = list(version.signatures.filter(voided_at__isnull=True))
     if any(s.partner_type == partner_type for s in valid):
-        raise _refuse("partner_type", f"The {label} has already signed this version")
+        raise refuse("partner_type", f"The {label} has already signed this version")
     mine = next((s for s in valid if s.by_id == by.pk), None)
     if mine is not None:
-        raise _refuse(
+        raise refuse(
             "partner_type",
             f"You have already signed for the {mine.get_partner_type_display().lower()}: "
             "each partner's lead signs for their own partner",
@@ -373,15 +367,15 @@ def version_publish(
     )
     workflow.check_transition(version.status, VersionStatus.PUBLISHED)
     if not isinstance(published_on, date):
-        raise _refuse("published_on", "Enter the date of publication")
+        raise refuse("published_on", "Enter the date of publication")
     if published_on > today:
-        raise _refuse("published_on", "The date of publication must be today or in the past")
+        raise refuse("published_on", "The date of publication must be today or in the past")
     document = version.document
     previous = (
         document.versions.filter(status=VersionStatus.PUBLISHED).exclude(pk=version.pk).first()
     )
     if previous is not None and previous.published_on and published_on < previous.published_on:
-        raise _refuse(
+        raise refuse(
             "published_on",
             f"The date must be on or after version {previous.number}'s publication, "
             f"{format_day(previous.published_on)}",
@@ -391,10 +385,10 @@ def version_publish(
     )
     unsigned = [str(t.label).lower() for t in PartnerType if t.value not in signed]
     if unsigned:
-        raise _refuse("__all__", f"Still to sign: the {', the '.join(unsigned)}")
+        raise refuse("__all__", f"Still to sign: the {', the '.join(unsigned)}")
     missing = blocking(check(version))
     if missing:
-        raise _refuse(
+        raise refuse(
             "__all__", f"Required items are missing: {', '.join(i.requirement for i in missing)}"
         )
     if previous is not None:

@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from masa.core.clocks.engine import long_date
-from masa.core.errors import InvalidInput
+from masa.core.errors import refuse
 from masa.geography.models import LocalAuthority
 from masa.partnerships.models import Guidance, Partnership, PartnershipArea
 from masa.timeline.services import event_record
@@ -62,10 +62,6 @@ FIELDS = (
 )
 
 
-def _refuse(field: str, message: str) -> InvalidInput:
-    return InvalidInput(message, {field: [message]})
-
-
 def sos_ofsted_applies(
     *, outcome: str, looked_after_child: bool, care_leaver: bool, guidance: str
 ) -> bool:
@@ -86,7 +82,7 @@ def areas_of(partnership: Partnership) -> Q:
 
 def _choice(value: Any, choices: type[models.TextChoices], field: str, message: str) -> str:
     if value not in choices.values:
-        raise _refuse(field, message)
+        raise refuse(field, message)
     return str(value)
 
 
@@ -94,9 +90,9 @@ def _checked(partnership: Partnership, data: Mapping[str, Any], today: date) -> 
     """The notification's fields, checked together; InvalidInput names the first field at fault."""
     la = data.get("local_authority")
     if not isinstance(la, LocalAuthority):
-        raise _refuse("local_authority", "Select the local authority that notified")
+        raise refuse("local_authority", "Select the local authority that notified")
     if not PartnershipArea.objects.filter(areas_of(partnership), local_authority=la).exists():
-        raise _refuse("local_authority", f"{la} is not one of {partnership}'s areas")
+        raise refuse("local_authority", f"{la} is not one of {partnership}'s areas")
     clean: dict[str, Any] = {"local_authority": la}
     for field, label in DATE_LABELS.items():
         value = data.get(field)
@@ -104,20 +100,20 @@ def _checked(partnership: Partnership, data: Mapping[str, Any], today: date) -> 
             clean[field] = None
             continue
         if not isinstance(value, date):
-            raise _refuse(field, f"Enter {label[0].lower()}{label[1:]}")
+            raise refuse(field, f"Enter {label[0].lower()}{label[1:]}")
         if value > today:
-            raise _refuse(field, f"{label} must be today or in the past")
+            raise refuse(field, f"{label} must be today or in the past")
         clean[field] = value
     aware = clean["became_aware_on"]
     if clean["incident_date"] > aware:
-        raise _refuse(
+        raise refuse(
             "incident_date",
             f"The incident date must be on or before the date the local authority became aware, "
             f"{long_date(aware)}",
         )
     for field, _who in SENT.values():
         if clean[field] is not None and clean[field] < aware:
-            raise _refuse(
+            raise refuse(
                 field,
                 f"{DATE_LABELS[field]} must be on or after the date the local authority became "
                 f"aware, {long_date(aware)}",
@@ -136,7 +132,7 @@ def _checked(partnership: Partnership, data: Mapping[str, Any], today: date) -> 
     clean["looked_after_child"] = data.get("looked_after_child") is True
     clean["care_leaver"] = data.get("care_leaver") is True
     if clean["looked_after_child"] and clean["care_leaver"]:
-        raise _refuse("care_leaver", "A child cannot be both looked after and a care leaver")
+        raise refuse("care_leaver", "A child cannot be both looked after and a care leaver")
     applies = sos_ofsted_applies(
         outcome=clean["outcome"],
         looked_after_child=clean["looked_after_child"],
@@ -144,29 +140,29 @@ def _checked(partnership: Partnership, data: Mapping[str, Any], today: date) -> 
         guidance=partnership.guidance,
     )
     if clean["sos_ofsted_notified_on"] is not None and not applies:
-        raise _refuse(
+        raise refuse(
             "sos_ofsted_notified_on",
             "The Secretary of State and Ofsted are told only of the death of a looked-after child"
             + (" or care leaver" if partnership.guidance == Guidance.WT2023 else ""),
         )
     summary = str(data.get("summary") or "").strip()
     if not summary:
-        raise _refuse("summary", "Enter a short summary (no names)")
+        raise refuse("summary", "Enter a short summary (no names)")
     if len(summary) > 500:
-        raise _refuse("summary", "The summary must be 500 characters or fewer")
+        raise refuse("summary", "The summary must be 500 characters or fewer")
     clean["summary"] = summary
     other = str(data.get("other_areas_informed") or "").strip()
     if len(other) > 2000:
-        raise _refuse("other_areas_informed", "Other areas must be 2000 characters or fewer")
+        raise refuse("other_areas_informed", "Other areas must be 2000 characters or fewer")
     clean["other_areas_informed"] = other
     return clean
 
 
 def _checked_children(children: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     if not children:
-        raise _refuse("children", "Enter at least one child's pseudonymous reference")
+        raise refuse("children", "Enter at least one child's pseudonymous reference")
     if len(children) > MAX_CHILDREN:
-        raise _refuse(
+        raise refuse(
             "children", f"A notification lists at most {MAX_CHILDREN} children; make another one"
         )
     clean = []
@@ -175,24 +171,24 @@ def _checked_children(children: Sequence[Mapping[str, Any]]) -> list[dict[str, A
         ref = str(child.get("pseudonymous_ref") or "").strip()
         field = f"child_{position}_ref"
         if not ref:
-            raise _refuse(field, f"Enter child {position}'s pseudonymous reference")
+            raise refuse(field, f"Enter child {position}'s pseudonymous reference")
         if len(ref) > 40 or not _REFERENCE.fullmatch(ref):
-            raise _refuse(
+            raise refuse(
                 field,
                 f"Child {position}'s reference must be a reference, not a name: letters, digits "
                 f"and hyphens with at least one digit, like NS-24-0007-A, or 'Child A'",
             )
         if ref.lower() in seen:
-            raise _refuse(field, f"Child {position}'s reference is already listed")
+            raise refuse(field, f"Child {position}'s reference is already listed")
         seen.add(ref.lower())
         age = child.get("age_years")
         if age is not None and (
             isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= 24
         ):
-            raise _refuse(f"child_{position}_age", f"Child {position}'s age must be 0 to 24")
+            raise refuse(f"child_{position}_age", f"Child {position}'s age must be 0 to 24")
         sex = child.get("sex") or Sex.NOT_KNOWN
         if sex not in Sex.values:
-            raise _refuse(f"child_{position}_sex", f"Select child {position}'s sex")
+            raise refuse(f"child_{position}_sex", f"Select child {position}'s sex")
         clean.append({"position": position, "pseudonymous_ref": ref, "age_years": age, "sex": sex})
     return clean
 
@@ -247,7 +243,7 @@ def incident_record(
 
 def _open(incident: SeriousIncident) -> None:
     if incident.status == Status.CLOSED:
-        raise _refuse("__all__", f"{incident.reference} is closed: it can no longer be changed")
+        raise refuse("__all__", f"{incident.reference} is closed: it can no longer be changed")
 
 
 @transaction.atomic
@@ -285,7 +281,7 @@ def notification_record(
     """Record the date the notification went to the Panel, the partners, or the Secretary of State
     and Ofsted. Recording the Panel's date moves a draft to notified."""
     if which not in SENT:
-        raise _refuse("which", "Choose who was notified")
+        raise refuse("which", "Choose who was notified")
     field, who = SENT[which]
     _open(incident)
     current = {f: getattr(incident, f) for f in FIELDS}
@@ -312,7 +308,7 @@ def notification_record(
 def incident_transition(*, incident: SeriousIncident, to: str, by: Any) -> SeriousIncident:
     workflow.check_transition(incident.status, to)
     if to == Status.NOTIFIED and incident.panel_notified_on is None:
-        raise _refuse("__all__", "Record the date the Panel was notified first")
+        raise refuse("__all__", "Record the date the Panel was notified first")
     before = incident.get_status_display().lower()
     incident.status = to
     incident.save(update_fields=["status", "updated_at"])

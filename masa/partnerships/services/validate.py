@@ -5,14 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from masa.core.errors import Conflict, InvalidInput
+from masa.core.errors import Conflict, refuse
 
 from ..models import Dated
 from ..periods import format_day
-
-
-def refuse(field: str, message: str) -> InvalidInput:
-    return InvalidInput(message, {field: [message]})
 
 
 def required_text(value: str | None, *, field: str, message: str, max_length: int = 200) -> str:

@@ -6,13 +6,9 @@ from datetime import date
 from typing import Any
 
 from masa.core.clocks.engine import long_date
-from masa.core.errors import InvalidInput
+from masa.core.errors import refuse
 
 MAX_TEXT = 20_000
-
-
-def refuse(field: str, message: str) -> InvalidInput:
-    return InvalidInput(message, {field: [message]})
 
 
 def checked_date(
