@@ -262,12 +262,11 @@ def version_page(
 
 def _download(document: Document, version: DocumentVersion, fmt: str) -> HttpResponse:
     content_type, renderer = DOWNLOADS[fmt]
-    content = content_of(version)
     frozen = json.dumps(version.snapshot, sort_keys=True).encode()
     key = f"masa-documents:{fmt}:{version.pk}:{hashlib.sha256(frozen).hexdigest()}"
     data = cache.get(key)
-    if data is None:
-        data = renderer(content)
+    if data is None:  # the content is read from the snapshot only when it must be rendered
+        data = renderer(content_of(version))
         cache.set(key, data, DOWNLOAD_CACHE_SECONDS)
     period = f"-{document.period}" if document.period else ""
     name = f"{document.partnership.slug}-{document.slug}{period}-version-{version.number}.{fmt}"
