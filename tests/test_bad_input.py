@@ -17,6 +17,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from masa.accounts.demo import DEMO_PASSWORD, demo_users_create
+from masa.accounts.tests.people import password_signed_in
 from masa.actions.demo import demo_load as actions_demo_load
 from masa.actions.models import Action, Recommendation
 from masa.api.models import ApiToken
@@ -144,7 +145,7 @@ def site():
 def _client(username: str | None) -> Client:
     client = Client(raise_request_exception=False)
     if username:
-        assert client.login(username=username, password=DEMO_PASSWORD)
+        password_signed_in(client, username, DEMO_PASSWORD)
     return client
 
 

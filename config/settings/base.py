@@ -7,6 +7,7 @@ message naming the variable (STYLE.md habit 13).
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -74,7 +75,8 @@ ALLOWED_HOSTS = env_list("MASA_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("MASA_CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin's default site asks operators for their second factor (masa.accounts.admin_site).
+    "masa.accounts.admin_apps.MasaAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -86,6 +88,10 @@ INSTALLED_APPS = [
     "simple_history",
     "rest_framework",
     "drf_spectacular",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "masa.core",
     "masa.accounts",
     "masa.timeline",
@@ -108,9 +114,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "masa.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a lockout during sign-in into the "locked out" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -127,6 +137,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "masa.core.context_processors.service",
+                "masa.accounts.context_processors.sign_in",
             ],
         },
     },
@@ -142,6 +153,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out user or address is refused before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -157,6 +170,60 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "partnerships:list"
 LOGOUT_REDIRECT_URL = "accounts:signed-out"
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
+
+# Sign-in protection (docs/adr/0016-sign-in-protection.md). The load balancer's address is the
+# client's only when MASA_PROXY_COUNT says how many proxies append to X-Forwarded-For.
+MASA_PROXY_COUNT = int(env("MASA_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "masa.accounts.addresses.client_ip"
+AXES_FAILURE_LIMIT = int(env("MASA_SIGN_IN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("MASA_SIGN_IN_COOLOFF_MINUTES", "15")))
+# Either the username or the address alone is enough to lock out: a guessed password from many
+# addresses, or many usernames from one address.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "masa.accounts.views.sign_in.locked_out"
+AXES_VERBOSE = False
+
+# Two-factor sign-in: required for operators and for every role that reads case records.
+MASA_TWO_FACTOR_REQUIRED = env_bool("MASA_TWO_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = "MASA"
+# Shown in the demonstration's pages when two-factor sign-in is switched off there.
+MASA_DEMONSTRATION = False
+
+# Single sign-on with Microsoft Entra ID (OpenID Connect), on when MASA_OIDC_CLIENT_ID is set.
+MASA_OIDC_CLIENT_ID = env("MASA_OIDC_CLIENT_ID", "")
+# Whether signing in through Entra counts as the second factor: only when the tenant's
+# conditional access policy demands multi-factor authentication for MASA.
+MASA_OIDC_SATISFIES_TWO_FACTOR = env_bool("MASA_OIDC_SATISFIES_TWO_FACTOR", False)
+MASA_OIDC_ISSUER = ""
+if MASA_OIDC_CLIENT_ID:
+    _tenant = env("MASA_OIDC_TENANT_ID", "")
+    _entra = f"https://login.microsoftonline.com/{_tenant}"
+
+    def _endpoint(name: str, path: str) -> str:
+        return env(name, f"{_entra}{path}" if _tenant else _REQUIRED)
+
+    OIDC_RP_CLIENT_ID = MASA_OIDC_CLIENT_ID
+    OIDC_RP_CLIENT_SECRET = env("MASA_OIDC_CLIENT_SECRET")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = _endpoint(
+        "MASA_OIDC_AUTHORIZATION_ENDPOINT", "/oauth2/v2.0/authorize"
+    )
+    OIDC_OP_TOKEN_ENDPOINT = _endpoint("MASA_OIDC_TOKEN_ENDPOINT", "/oauth2/v2.0/token")
+    OIDC_OP_JWKS_ENDPOINT = _endpoint("MASA_OIDC_JWKS_ENDPOINT", "/discovery/v2.0/keys")
+    OIDC_OP_USER_ENDPOINT = env(
+        "MASA_OIDC_USERINFO_ENDPOINT",
+        "https://graph.microsoft.com/oidc/userinfo" if _tenant else _REQUIRED,
+    )
+    MASA_OIDC_ISSUER = env("MASA_OIDC_ISSUER", f"{_entra}/v2.0" if _tenant else "")
+    AUTHENTICATION_BACKENDS.append("masa.accounts.oidc.MasaOIDCBackend")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_CREATE_USER = False  # operators grant membership; nobody joins by signing in
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc-callback"
+LOGIN_REDIRECT_URL_FAILURE = "/account/sign-in/"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -5,6 +5,8 @@ import tempfile
 
 os.environ.setdefault("MASA_SECRET_KEY", "test-only-key")
 os.environ.setdefault("MASA_DATA_DIR", tempfile.mkdtemp(prefix="masa-test-"))
+# Off unless asked for, so page tests sign in with force_login; the sign-in tests switch it on.
+os.environ.setdefault("MASA_TWO_FACTOR_REQUIRED", "0")
 
 from .base import *  # noqa: F403
 from .base import database_from_url

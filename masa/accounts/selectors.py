@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 
 from masa.partnerships.models import Partnership
 
-from .models import Membership, Role, User
+from .models import Membership, Role, SignInEvent, User
 
 # Roles that keep the partnership's records (write access to the registry and the matrix).
 EDITOR_ROLES = frozenset({Role.BUSINESS_MANAGER})
@@ -50,3 +50,39 @@ def can_edit(user: User, partnership: Partnership) -> bool:
     return bool(
         user.is_authenticated and (user.is_staff or roles_in(user, partnership) & EDITOR_ROLES)
     )
+
+
+def two_factor_required_for(user: User) -> bool:
+    """Operators, and anyone holding a role that reads case records (or writes a review of one),
+    sign in with a second factor when MASA_TWO_FACTOR_REQUIRED is on."""
+    from masa.incidents.access import CASE_READERS
+
+    if not user.is_authenticated:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    roles = CASE_READERS | {Role.REVIEWER}
+    return Membership.objects.filter(user=user, is_active=True, role__in=roles).exists()
+
+
+def two_factor_devices(user: User) -> dict[str, object]:
+    """The user's confirmed authenticator app (or None) and how many backup codes are left."""
+    from django_otp.plugins.otp_static.models import StaticToken
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return {
+        "authenticator": TOTPDevice.objects.filter(user=user, confirmed=True).first(),
+        "backup_codes_left": StaticToken.objects.filter(
+            device__user=user, device__confirmed=True
+        ).count(),
+    }
+
+
+def has_two_factor_device(user: User) -> bool:
+    from django_otp import user_has_device
+
+    return bool(user.is_authenticated and user_has_device(user, confirmed=True))
+
+
+def sign_in_events() -> QuerySet[SignInEvent]:
+    return SignInEvent.objects.select_related("user")

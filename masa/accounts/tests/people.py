@@ -16,3 +16,11 @@ def signed_in(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+def password_signed_in(client: Client, username: str, password: str) -> Client:
+    """Sign `client` in through the sign-in page, as a person does. (`Client.login` calls
+    `authenticate` without a request, which django-axes refuses: it counts failures by address.)"""
+    response = client.post("/account/sign-in/", {"username": username, "password": password})
+    assert response.status_code == 302, f"{username} could not sign in"
+    return client
