@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+import jwt
 import requests
 from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
@@ -32,8 +33,14 @@ class CallbackView(OIDCAuthenticationCallbackView):
     def get(self, request: HttpRequest) -> HttpResponse:
         try:
             return super().get(request)
-        except (SuspiciousOperation, requests.RequestException, ValueError, KeyError) as error:
-            # A replayed or forged callback, a provider that is down or a malformed token.
+        except (
+            SuspiciousOperation,
+            jwt.PyJWTError,
+            requests.RequestException,
+            ValueError,
+            KeyError,
+        ) as error:
+            # A replayed or forged callback, a provider that is down, an expired or malformed token.
             log.warning("Single sign-on failed: %s", error)
             services.sign_in_event_record(
                 kind=SignInEvent.Kind.FAILED, request=request, detail="single sign-on"
