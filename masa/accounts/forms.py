@@ -57,6 +57,7 @@ class PasswordResetRequestForm(PasswordResetForm):
         error_messages={
             "required": "Enter your email address",
             "invalid": "Enter an email address in the correct format, like name@example.org",
+            "max_length": "Email address must be 254 characters or fewer",
         },
     )
 
