@@ -299,3 +299,16 @@ def test_the_header_links_to_the_two_factor_page(partnership):
     nav = _soup(client.get("/partnerships/")).select_one("#navigation")
     assert nav.select_one('a[href="/account/two-factor/"]').get_text(strip=True) == "Two-factor"
     assert nav.select_one("button").get_text(strip=True) == "Sign out"
+
+
+def test_after_a_reset_the_code_step_leads_to_setting_up_again(partnership, required):
+    user = _person(partnership, "bm", Role.BUSINESS_MANAGER)
+    authenticator_for(user)
+    client = password_signed_in(Client(), "bm", PASSWORD)
+    assert client.get("/partnerships/")["Location"].startswith(VERIFY)
+    from masa.accounts.services import two_factor_reset
+
+    two_factor_reset(user=user, by=None)
+    response = client.get(VERIFY, {"next": "/partnerships/"})
+    assert response["Location"] == "/partnerships/"
+    assert client.get("/partnerships/")["Location"].startswith(SET_UP)

@@ -21,7 +21,7 @@ from masa.core.errors import InvalidInput
 
 from .. import selectors, services
 from ..forms import AuthenticatorCodeForm, TwoFactorCodeForm
-from ..middleware import DEVICE_AT_SIGN_IN, SET_UP
+from ..middleware import DEVICE_AT_SIGN_IN
 from ..models import SignInEvent
 
 NEW_BACKUP_CODES = "masa_new_backup_codes"
@@ -141,9 +141,10 @@ def verify(request: HttpRequest) -> HttpResponse:
         return redirect(_next(request))
     devices = list(devices_for_user(user))
     if not devices:
-        # Reset by an operator since signing in: set up again if the role needs it.
+        # Reset by an operator since signing in: the next page asks them to set up again if
+        # their role needs it.
         request.session[DEVICE_AT_SIGN_IN] = False
-        return redirect(f"{reverse(SET_UP)}?next={_next(request)}")
+        return redirect(_next(request))
     form = TwoFactorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         token = form.cleaned_data["code"]

@@ -47,7 +47,16 @@ class Command(BaseCommand):
         self.stdout.write(f"Sign in at {url}account/sign-in/ with password '{DEMO_PASSWORD}' as:")
         for username, role in users:
             self.stdout.write(f"  {username:<20} {role}")
-        self.stdout.write("Demo partnerships: northshire (fictional), north-lincolnshire, bhr\n")
+        self.stdout.write("Demo partnerships: northshire (fictional), north-lincolnshire, bhr")
+        if settings.MASA_TWO_FACTOR_REQUIRED:
+            self.stdout.write(
+                "Two-factor sign-in is on: case roles and the operator set up an authenticator "
+                "app at their first sign-in.\n"
+            )
+        else:
+            self.stdout.write(
+                "Two-factor sign-in is off in this demonstration (MASA_TWO_FACTOR_REQUIRED=0).\n"
+            )
         if no_serve:
             return
         call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
