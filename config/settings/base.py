@@ -184,7 +184,6 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "masa.accounts.views.sign_in.locked_out"
 AXES_VERBOSE = False
-AXES_HTTP_RESPONSE_CODE = 429  # Too Many Requests
 
 # Two-factor sign-in: required for operators and for every role that reads case records.
 MASA_TWO_FACTOR_REQUIRED = env_bool("MASA_TWO_FACTOR_REQUIRED", True)

@@ -46,5 +46,5 @@ def locked_out(
             "minutes": minutes,
             "failure_limit": settings.AXES_FAILURE_LIMIT,
         },
-        status=settings.AXES_HTTP_RESPONSE_CODE,
+        status=429,  # Too Many Requests, as AXES_HTTP_RESPONSE_CODE
     )
