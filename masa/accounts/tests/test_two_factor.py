@@ -312,3 +312,28 @@ def test_after_a_reset_the_code_step_leads_to_setting_up_again(partnership, requ
     response = client.get(VERIFY, {"next": "/partnerships/"})
     assert response["Location"] == "/partnerships/"
     assert client.get("/partnerships/")["Location"].startswith(SET_UP)
+
+
+@pytest.mark.parametrize(
+    ("module", "required"),
+    [
+        ("config.settings.base", True),
+        ("config.settings.local", False),
+        ("config.settings.test", False),
+    ],
+)
+def test_two_factor_is_required_except_in_the_demonstration_and_the_tests(module, required):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "MASA_TWO_FACTOR_REQUIRED"}
+    code = f"import {module} as s; print(s.MASA_TWO_FACTOR_REQUIRED, s.MASA_DEMONSTRATION)"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**env, "MASA_SECRET_KEY": "x"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.split() == [str(required), str(module.endswith("local"))]
