@@ -67,3 +67,23 @@ def test_set_up_an_authenticator_app_and_sign_in_with_a_code(page, settings):
     assert page.get_by_role("heading", level=1).inner_text() == "Your partnerships"
     page.get_by_role("link", name="Two-factor").click()
     assert "Set up" in page.locator(".govuk-summary-list").inner_text()
+
+
+def test_password_reset_and_lockout_pages_pass_axe(page, settings):
+    settings.AXES_FAILURE_LIMIT = 2
+    page.set_default_timeout(60_000)  # the shared test machine can be slow to serve
+    page.goto("/account/sign-in/")
+    page.get_by_role("link", name="Forgotten your password?").click()
+    page.get_by_role("button", name="Send the link").click()
+    assert "Enter your email address" in page.locator(".govuk-error-summary").inner_text()
+    assert axe_violations(page) == []
+    page.get_by_label("Email address").fill("nobody@example.org")
+    page.get_by_role("button", name="Send the link").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Check your email"
+    assert axe_violations(page) == []
+
+    for _ in range(2):
+        sign_in(page, "nobody", "wrong-password")
+    assert page.get_by_role("heading", level=1).inner_text() == "You cannot sign in for now"
+    assert "Try again after" in page.locator("main").inner_text()
+    assert axe_violations(page) == []
