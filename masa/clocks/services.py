@@ -170,7 +170,7 @@ def reminder_email(letter: ReminderLetter, *, partnership: Any, today: date) -> 
         view = item.view
         when = "overdue" if item.lead == OVERDUE else f"reminder {item.lead} days ahead"
         lines += [
-            view.subject,
+            view.subject + (f" [{view.basis_label}]" if view.basis_label else ""),
             f"  Rule: {view.rule}",
             f"  Due: {long_date(view.due)} ({str(view.status).replace('_', ' ')}; {when})",
             f"  How: {view.explanation}",

@@ -31,6 +31,7 @@ def dashboard(request: HttpRequest, partnership: Partnership) -> HttpResponse:
         ("due-this-week", "Due this week", board.due_this_week),
         ("running", "Running", board.running),
         ("met-late", "Met late", board.met_late),
+        ("no-timescale", "No timescale in the guidance", board.untimed),
     ]
     return render(
         request,
