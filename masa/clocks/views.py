@@ -31,8 +31,9 @@ def dashboard(request: HttpRequest, partnership: Partnership) -> HttpResponse:
         ("due-this-week", "Due this week", board.due_this_week),
         ("running", "Running", board.running),
         ("met-late", "Met late", board.met_late),
-        ("no-timescale", "No timescale in the guidance", board.untimed),
     ]
+    if board.untimed:  # listed where their clocks would be; never due, so never late
+        sections.append(("no-timescale", "No timescale in the guidance", board.untimed))
     return render(
         request,
         "clocks/dashboard.html",

@@ -93,7 +93,8 @@ COMMENCEMENT_STATUSES = MappingProxyType(
         "commenced": "Commenced",
     }
 )
-COMMENCEMENT_KEYS = (("status",), ("on", "note"))
+# `commenced_on`, not `on`: YAML 1.1 reads a bare `on` key as true.
+COMMENCEMENT_KEYS = (("status",), ("commenced_on", "note"))
 
 # The rules the compliance engine evaluates from records. `evidence: derived:<name>` names one.
 DERIVATION_RULES: tuple[str, ...] = (

@@ -295,13 +295,14 @@ def parse_requirement(
         if c is not None:
             check.keys(c, COMMENCEMENT_KEYS, f"{what} commencement")
             commencement = check.choice(c, "status", COMMENCEMENT_STATUSES, f"{what} commencement")
-            commenced_on = check.day(c, "on", f"{what} commencement")
+            commenced_on = check.day(c, "commenced_on", f"{what} commencement")
             commencement_note = check.text(c, "note", f"{what} commencement", required=False)
             if commencement == "commenced" and commenced_on is None:
-                check.error(c.line, f"{what} commencement 'commenced' needs 'on' (YYYY-MM-DD)")
-            if commencement == "awaiting_regulations" and "on" in c:
+                check.error(c.line, f"{what} commencement 'commenced' needs 'commenced_on'")
+            if commencement == "awaiting_regulations" and "commenced_on" in c:
                 check.error(
-                    c.line_of("on"), f"{what} commencement awaiting regulations has no 'on'"
+                    c.line_of("commenced_on"),
+                    f"{what} commencement awaiting regulations has no 'commenced_on'",
                 )
     requirement = Requirement(
         id=rid,

@@ -3,7 +3,7 @@
     masa statute check                 OK line, or one `file:line: message` per error on stderr, exit 1
     masa statute export --format json  every requirement: id, framework, level, holder, topic,
                                        summary, citation, clock, content_of, evidence, lineage,
-                                       commencement (null, or status/label/on/note)
+                                       commencement (null, or status/label/commenced_on/note)
     masa statute sync                  upsert the YAML into the database; missing ids are retired
 
 `check` and `export` read only the YAML (no database); `--data-dir` points them at another folder.
@@ -110,7 +110,7 @@ def _commencement(r: Requirement) -> dict[str, Any] | None:
     return {
         "status": r.commencement,
         "label": COMMENCEMENT_STATUSES[r.commencement],
-        "on": r.commenced_on.isoformat() if r.commenced_on else None,
+        "commenced_on": r.commenced_on.isoformat() if r.commenced_on else None,
         "note": r.commencement_note,
     }
 
