@@ -309,3 +309,27 @@ def test_an_appointed_reviewer_is_reminded_of_their_own_review_only(partnership,
     mail.outbox.clear()
     remind("--today", "2026-07-11")
     assert "reviewer@example.org" not in {m.to[0] for m in mail.outbox}
+
+
+def test_a_reminder_labels_a_masa_default_clock_not_statutory(partnership):
+    from masa.clocks.registry import ClockView
+    from masa.clocks.selectors import ReminderItem, ReminderLetter
+    from masa.clocks.services import reminder_email
+    from masa.core.clocks.engine import ClockStatus
+    from masa.core.clocks.rules import Basis
+
+    def view(basis):
+        return ClockView(
+            subject=f"Arrangements v2: {basis}", subject_url="/x/", rule="r",
+            start=date(2026, 1, 5), due=date(2026, 1, 12), done=None,
+            status=ClockStatus.RUNNING, explanation="7 days", basis=basis,
+        )  # fmt: skip
+
+    recipient = UserFactory(email="bm@example.org")
+    letter = ReminderLetter(
+        recipient,
+        (ReminderItem(view(Basis.MASA_DEFAULT), "5"), ReminderItem(view(Basis.STATUTORY), "5")),
+    )
+    body = reminder_email(letter, partnership=partnership, today=date(2026, 1, 7)).body
+    assert "Arrangements v2: masa_default [MASA default, not statutory]" in body
+    assert "Arrangements v2: statutory\n" in body
