@@ -87,8 +87,8 @@ def dashboard_for(*, partnership: object, today: date) -> Dashboard:
     running = [v for v in views if v.status == ClockStatus.RUNNING]
     return Dashboard(
         overdue=[v for v in views if v.status == ClockStatus.OVERDUE],
-        due_this_week=[v for v in running if v.due <= week_end],
-        running=[v for v in running if v.due > week_end],
+        due_this_week=[v for v in running if v.due and v.due <= week_end],
+        running=[v for v in running if v.due and v.due > week_end],
         met_late=[v for v in views if v.status == ClockStatus.MET_LATE],
         met=[v for v in views if v.status == ClockStatus.MET],
         untimed=[v for v in views if v.due is None],

@@ -141,7 +141,7 @@ class Requirement(models.Model):
 
     def in_force_on(self, day: date) -> bool:
         """False while commencement awaits regulations, or before the commencement day."""
-        if self.commencement == Commencement.AWAITING_REGULATIONS:
+        if self.commencement == "awaiting_regulations":
             return False
         return self.commenced_on is None or self.commenced_on <= day
 
