@@ -292,6 +292,9 @@ def test_notify_without_a_key_is_a_configuration_error():
 def test_an_appointed_reviewer_is_reminded_of_their_own_review_only(partnership, people):
     from masa.reviews.tests.factories import practice_to
 
+    # WT2023 sets no period: the partnership keeps WT2018's 6 months as its local default
+    partnership.practice_review_six_months = True
+    partnership.save()
     reviewer = person(partnership, Role.REVIEWER, "reviewer")
     other = person(partnership, Role.REVIEWER, "other-reviewer")
     mine = practice_to("in_progress", partnership, people["manager"], user=reviewer)
@@ -302,6 +305,7 @@ def test_an_appointed_reviewer_is_reminded_of_their_own_review_only(partnership,
     assert "other-reviewer@example.org" not in letters
     body = letters["reviewer@example.org"]
     assert f"{mine.reference}: published within 6 months" in body
+    assert "[Local default, not statutory]" in body
     assert body.count("Rule: ") == 1  # the partnership's other clocks are not the reviewer's
     assert other.pk not in {r.recipient_id for r in Reminder.objects.all()}
     # the review is the reviewer's only while appointed
