@@ -189,3 +189,21 @@ def test_pages_mark_the_provisions_not_yet_in_force(client):
     spreadsheet = client.get("/statute/export.csv").content.decode()
     by_id = {r["id"]: r for r in csv.DictReader(io.StringIO(spreadsheet))}
     assert by_id[CWSA[0]]["commencement"] == "By regulations, not yet confirmed"
+
+
+@pytest.mark.django_db
+def test_the_requirement_page_labels_the_clock(client):
+    statute_sync()
+    dfe = BeautifulSoup(
+        client.get("/statute/wt2023.publication.send-updates-dfe/").content, "html.parser"
+    )
+    tag = dfe.select_one('#clock-heading [data-basis="masa_default"]')
+    assert tag is not None and tag.text == "MASA default, not statutory"
+    panel = BeautifulSoup(
+        client.get("/statute/wt2023.notification.notify-panel/").content, "html.parser"
+    )
+    assert panel.select_one("#clock-heading") and not panel.select("#clock-heading [data-basis]")
+    transition = BeautifulSoup(
+        client.get("/statute/wt2018.transition.implement-within-3-months/").content, "html.parser"
+    )
+    assert "3 months, and no later than 29 September 2019" in transition.select_one("#clock").text
