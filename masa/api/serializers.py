@@ -92,10 +92,13 @@ class ClockSerializer(serializers.Serializer):
     subject = serializers.CharField()
     rule = serializers.CharField()
     start = serializers.DateField()
-    due = serializers.DateField()
+    due = serializers.DateField(allow_null=True, help_text="null: no timescale in the guidance")
     done = serializers.DateField(allow_null=True)
-    status = serializers.ChoiceField(choices=["met", "met_late", "running", "overdue"])
+    status = serializers.ChoiceField(
+        choices=["met", "met_late", "running", "overdue", "no_timescale"]
+    )
     explanation = serializers.CharField()
+    statutory = serializers.BooleanField(help_text="false for MASA's own default periods")
 
 
 def clock_rows(incident: SeriousIncident, clocks: list[Any]) -> list[dict[str, Any]]:
@@ -103,11 +106,12 @@ def clock_rows(incident: SeriousIncident, clocks: list[Any]) -> list[dict[str, A
         {
             "subject": f"{incident.reference}: {clock.what}",
             "rule": clock.rule,
-            "start": clock.due.start,
-            "due": clock.due.due,
+            "start": clock.due.start if clock.due else incident.became_aware_on,
+            "due": clock.due.due if clock.due else None,
             "done": clock.done,
             "status": str(clock.status),
-            "explanation": clock.due.explanation,
+            "explanation": clock.explanation,
+            "statutory": clock.due.statutory if clock.due else True,
         }
         for clock in clocks
     ]

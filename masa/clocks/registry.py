@@ -18,6 +18,12 @@ from datetime import date
 from typing import Any
 
 from masa.core.clocks.engine import ClockStatus
+from masa.core.clocks.rules import BASIS_LABELS, Basis
+
+# The status of a duty the guidance gives no timescale for (a care leaver's death, WT2023 ch5):
+# it is listed where its clock would be, with no due date, and never reminded of or judged late.
+NO_TIMESCALE = "no_timescale"
+NO_TIMESCALE_WORDS = "No timescale in the guidance"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,12 +32,13 @@ class ClockView:
     subject_url: str
     rule: str
     start: date
-    due: date
+    due: date | None  # None: the guidance gives no timescale (status NO_TIMESCALE)
     done: date | None
-    status: ClockStatus
+    status: ClockStatus | str
     explanation: str
     # people answerable for this one clock whatever their role (an appointed reviewer): user ids
     assignees: tuple[int, ...] = ()
+    basis: Basis = Basis.STATUTORY
 
     @classmethod
     def of(
@@ -48,17 +55,46 @@ class ClockView:
             status=clock.status,
             explanation=clock.due.explanation,
             assignees=assignees,
+            basis=clock.due.basis,
         )
 
+    @classmethod
+    def untimed(
+        cls, subject: str, url: str, *, rule: str, start: date, done: date | None
+    ) -> ClockView:
+        """A duty with no timescale in the guidance, shown where its clock would be."""
+        return cls(
+            subject=subject,
+            subject_url=url,
+            rule=rule,
+            start=start,
+            due=None,
+            done=done,
+            status=NO_TIMESCALE,
+            explanation=f"{NO_TIMESCALE_WORDS}: no due date is worked out and nothing is late.",
+        )
+
+    @property
+    def statutory(self) -> bool:
+        return self.basis == Basis.STATUTORY
+
+    @property
+    def basis_label(self) -> str:
+        return BASIS_LABELS[self.basis]
+
     def as_json(self) -> dict[str, Any]:
-        """The `masa clocks list` contract: keys and ISO dates are stable."""
+        """The `masa clocks list` contract: keys and ISO dates are stable. `due` is null for a duty
+        with no timescale; `statutory` is false for MASA's and a partnership's own defaults."""
         return {
             "subject": self.subject,
             "rule": self.rule,
             "start": self.start.isoformat(),
-            "due": self.due.isoformat(),
+            "due": self.due.isoformat() if self.due else None,
             "status": str(self.status),
             "explanation": self.explanation,
+            "statutory": self.statutory,
+            "basis": str(self.basis),
+            "basis_label": self.basis_label,
         }
 
 
@@ -79,4 +115,4 @@ def providers() -> tuple[Provider, ...]:
 def clocks_for(partnership: Any, *, today: date) -> list[ClockView]:
     """Every clock of the partnership from every provider, soonest due first."""
     views = [view for provider in _PROVIDERS for view in provider(partnership, today=today)]
-    return sorted(views, key=lambda v: (v.due, v.subject, v.rule))
+    return sorted(views, key=lambda v: (v.due is None, v.due or v.start, v.subject, v.rule))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -66,13 +66,17 @@ class Dashboard:
     running: list[ClockView]
     met_late: list[ClockView]
     met: list[ClockView]
+    untimed: list[ClockView] = field(default_factory=list)  # no timescale in the guidance
 
     @property
     def total(self) -> int:
         return sum(
             len(s)
-            for s in (self.overdue, self.due_this_week, self.running, self.met_late, self.met)
-        )
+            for s in (
+                self.overdue, self.due_this_week, self.running, self.met_late, self.met,
+                self.untimed,
+            )
+        )  # fmt: skip
 
 
 def dashboard_for(*, partnership: object, today: date) -> Dashboard:
@@ -83,10 +87,11 @@ def dashboard_for(*, partnership: object, today: date) -> Dashboard:
     running = [v for v in views if v.status == ClockStatus.RUNNING]
     return Dashboard(
         overdue=[v for v in views if v.status == ClockStatus.OVERDUE],
-        due_this_week=[v for v in running if v.due <= week_end],
-        running=[v for v in running if v.due > week_end],
+        due_this_week=[v for v in running if v.due and v.due <= week_end],
+        running=[v for v in running if v.due and v.due > week_end],
         met_late=[v for v in views if v.status == ClockStatus.MET_LATE],
         met=[v for v in views if v.status == ClockStatus.MET],
+        untimed=[v for v in views if v.due is None],
     )
 
 
@@ -100,7 +105,7 @@ def reminder_lead(view: ClockView, *, leads: Sequence[int], send_overdue: bool, 
     """Which reminder a clock is in today: "overdue", the smallest lead it is within ("1" on the
     last day when the leads are 5 and 1), or "" for none. A lead covers the whole span up to the
     next one, so a day the scheduler missed is caught up on the next run."""
-    if view.done is not None:
+    if view.done is not None or view.due is None:
         return ""
     if view.status == ClockStatus.OVERDUE:
         return OVERDUE if send_overdue else ""

@@ -170,9 +170,10 @@ def reminder_email(letter: ReminderLetter, *, partnership: Any, today: date) -> 
         view = item.view
         when = "overdue" if item.lead == OVERDUE else f"reminder {item.lead} days ahead"
         lines += [
-            view.subject,
+            view.subject + (f" [{view.basis_label}]" if view.basis_label else ""),
             f"  Rule: {view.rule}",
-            f"  Due: {long_date(view.due)} ({str(view.status).replace('_', ' ')}; {when})",
+            f"  Due: {long_date(view.due) if view.due else 'no timescale'} "
+            f"({str(view.status).replace('_', ' ')}; {when})",
             f"  How: {view.explanation}",
             f"  Open: {view.subject_url}",
             "",
@@ -211,7 +212,7 @@ def reminders_send(*, partnership: Any, today: date, by: Any = None) -> Reminder
                         partnership=partnership,
                         subject_key=item.view.subject_url,
                         rule=item.view.rule,
-                        due=item.view.due,
+                        due=item.view.due,  # type: ignore[misc]  # reminders only for a due date
                         lead=item.lead,
                         recipient=letter.recipient,
                     )

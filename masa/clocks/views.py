@@ -32,6 +32,8 @@ def dashboard(request: HttpRequest, partnership: Partnership) -> HttpResponse:
         ("running", "Running", board.running),
         ("met-late", "Met late", board.met_late),
     ]
+    if board.untimed:  # listed where their clocks would be; never due, so never late
+        sections.append(("no-timescale", "No timescale in the guidance", board.untimed))
     return render(
         request,
         "clocks/dashboard.html",

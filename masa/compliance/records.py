@@ -30,6 +30,8 @@ class RequirementRow:
     citation: str
     derivation: str
     evidence: str
+    commencement: str = ""
+    commenced_on: date | None = None
 
     @property
     def pk(self) -> str:
@@ -38,6 +40,12 @@ class RequirementRow:
     @property
     def framework_id(self) -> str:
         return self.framework.pk
+
+    def in_force_on(self, day: date) -> bool:
+        """As `statute.models.Requirement.in_force_on`: not while awaiting regulations."""
+        if self.commencement == "awaiting_regulations":
+            return False
+        return self.commenced_on is None or self.commenced_on <= day
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +84,7 @@ class AssessmentRow:
 
 REQUIREMENT_FIELDS = (
     "id", "framework_id", "level", "holder", "topic", "summary", "citation", "derivation",
-    "evidence",
+    "evidence", "commencement", "commenced_on",
 )  # fmt: skip
 
 

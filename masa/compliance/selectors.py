@@ -27,6 +27,12 @@ from .records import AssessmentRow, LinkRow, RequirementRow, assessment_rows, re
 
 STATUSES: tuple[str, ...] = tuple(s.value for s in Status)
 GUIDANCE = "guidance"
+# A row for a provision enacted but not yet commenced: shown, never derived, assessed or counted.
+NOT_IN_FORCE = "awaiting_regulations"
+NOT_IN_FORCE_REASON = (
+    "Not yet in force: commencement by regulations, not yet confirmed. It is shown so the "
+    "partnership can prepare, and is not assessed or counted until it commences."
+)
 
 
 @dataclass(frozen=True)
@@ -135,9 +141,10 @@ def matrix_for(
     context = context or Context(partnership, at)
     period = financial_year(at)
     rows = [_row(r, assessments.get(r.pk), context, period) for r in requirements]
-    summary = Counter(row.status for row in rows)
+    counted = [row for row in rows if row.status != NOT_IN_FORCE]
+    summary = Counter(row.status for row in counted)
     by_level: dict[str, dict[str, int]] = {lv: dict.fromkeys(STATUSES, 0) for lv in LEVELS}
-    for row in rows:
+    for row in counted:
         by_level.setdefault(row.level, dict.fromkeys(STATUSES, 0))[row.status] += 1
     if status:
         rows = [row for row in rows if row.status == status]
@@ -171,6 +178,8 @@ def _row(
 ) -> MatrixRow:
     links = assessment.evidence_links if assessment else ()
     link_lines = tuple(f"Evidence: {link.as_text}" for link in links)
+    if not requirement.in_force_on(context.at):
+        return MatrixRow(requirement, NOT_IN_FORCE, False, "", (NOT_IN_FORCE_REASON,), (), None)
     rule = requirement.derivation
     if rule:
         derived = context.derive(rule)
@@ -217,10 +226,10 @@ def _notes(
     if guidance is None:
         return (f"{label} was not in force on {format_day(at)}: only the Acts and Regulations "
                 f"in force are shown.",)  # fmt: skip
-    if guidance.in_force_until and guidance.in_force_until < at:
+    if guidance.replaced_on and guidance.replaced_on <= at:
         return (
             f"{guidance.short_title} was replaced on "
-            f"{format_day(guidance.in_force_until)}; this partnership is recorded as still "
+            f"{format_day(guidance.replaced_on)}; this partnership is recorded as still "
             f"working to it.",
         )
     return ()

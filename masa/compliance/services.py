@@ -90,6 +90,13 @@ def assessment_record(
     status = status or Status.NOT_ASSESSED
     if status not in Status.values:
         raise refuse("status", "Select whether the duty is met")
+    if status != Status.NOT_ASSESSED and not requirement.in_force_on(period.end):
+        # e.g. CWSA 2026 s.3 (CA2004 s.16EA): commencement by regulations, not yet confirmed
+        raise refuse(
+            "status",
+            "This duty is not yet in force (commencement by regulations, not yet confirmed), so "
+            "it cannot be assessed: record how the partnership is preparing instead",
+        )
     if requirement.derivation and status != Status.NOT_ASSESSED:
         raise refuse(
             "status",

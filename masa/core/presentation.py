@@ -11,6 +11,12 @@ STATUS_TAGS: dict[str, tuple[str, str]] = {
     "met_late": ("govuk-tag--orange", "Met late"),
     "running": ("govuk-tag--blue", "Running"),
     "overdue": ("govuk-tag--red", "Overdue"),
+    "no_timescale": ("govuk-tag--grey", "No timescale in the guidance"),
+    # clock bases other than statutory (masa.core.clocks.rules.Basis)
+    "masa_default": ("govuk-tag--yellow", "MASA default, not statutory"),
+    "local_default": ("govuk-tag--yellow", "Local default, not statutory"),
+    # a provision enacted but not yet commenced (masa.statute.schema.COMMENCEMENT_STATUSES)
+    "awaiting_regulations": ("govuk-tag--grey", "Not yet in force"),
     # requirement levels
     "must": ("govuk-tag--purple", "Must"),
     "should": ("govuk-tag--turquoise", "Should"),

@@ -1,4 +1,4 @@
-"""The two documents a partnership must publish (CA2004 s.16E(4)-(5) and s.16G; WT2018 ch3,
+"""The two documents a partnership must publish (CA2004 s.16G(2) and s.16G(7); WT2018 ch3,
 WT2023 ch2): its published arrangements and its yearly report.
 
 A `Document` is the series (the arrangements, or the yearly report for one financial year); each

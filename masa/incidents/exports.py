@@ -55,8 +55,9 @@ def incidents_csv(
     writer.writerow(HEADER)
     events = events_for(partnership=partnership, model=SeriousIncident)
     for incident in incidents:
+        # a care leaver's death has no clock: its column says no_timescale, with no due date
         clocks = {
-            clock.rule.split(".", 1)[1]: clock
+            "lac-death-notify" if clock.due is None else clock.rule.split(".", 1)[1]: clock
             for clock in incident_clocks(
                 incident, guidance=partnership.guidance, today=today, events=events
             )
@@ -79,5 +80,5 @@ def incidents_csv(
         ]
         for suffix in CLOCK_NAMES:
             clock = clocks.get(suffix)
-            row += [clock.due.due, str(clock.status)] if clock else ["", ""]
+            row += [clock.due.due if clock.due else "", str(clock.status)] if clock else ["", ""]
         writer.writerow([cell(value) for value in row])

@@ -63,6 +63,10 @@ class IncidentForm(ServiceForm):
         "Abuse or neglect", list(AbuseOrNeglect.choices),
         "Select whether abuse or neglect is known or suspected",
     )  # fmt: skip
+    abuse_or_neglect.help_text = (
+        "A looked-after child's death is notified to the Secretary of State and Ofsted whether or "
+        "not abuse or neglect is suspected; the Panel only where it is known or suspected"
+    )
     outcome = _radios(
         "The child", list(Outcome.choices), "Select whether the child died or was seriously harmed"
     )

@@ -19,6 +19,13 @@ MAX_CHILDREN = 4  # gov.uk notification service: up to four children per notific
 class AbuseOrNeglect(models.TextChoices):
     KNOWN = "known", "Known"
     SUSPECTED = "suspected", "Suspected"
+    # WT2018 ch4 / WT2023 ch5: a looked-after child's death is notified to the Secretary of State
+    # and Ofsted whether or not abuse or neglect is known or suspected (and, WT2023, a care
+    # leaver's); only known or suspected abuse or neglect brings in the Panel (CA2004 s.16C(1)).
+    NEITHER = (
+        "neither",
+        "Neither known nor suspected (a looked-after child's or care leaver's death)",
+    )
 
 
 class Outcome(models.TextChoices):
@@ -87,6 +94,11 @@ class SeriousIncident(TimeStampedModel):
     @property
     def is_death(self) -> bool:
         return self.outcome == Outcome.DIED
+
+    @property
+    def serious_incident(self) -> bool:
+        """CA2004 s.16C(1): abuse or neglect known or suspected, so the Panel is notified."""
+        return self.abuse_or_neglect != AbuseOrNeglect.NEITHER
 
 
 class IncidentChild(models.Model):

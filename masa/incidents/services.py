@@ -139,6 +139,14 @@ def _checked(partnership: Partnership, data: Mapping[str, Any], today: date) -> 
         care_leaver=clean["care_leaver"],
         guidance=partnership.guidance,
     )
+    if clean["abuse_or_neglect"] == AbuseOrNeglect.NEITHER and not applies:
+        raise refuse(
+            "abuse_or_neglect",
+            "Select known or suspected: without abuse or neglect a notification is only for the "
+            "death of a looked-after child"
+            + (" or care leaver" if partnership.guidance == Guidance.WT2023 else "")
+            + " (Children Act 2004 s.16C(1))",
+        )
     if clean["sos_ofsted_notified_on"] is not None and not applies:
         raise refuse(
             "sos_ofsted_notified_on",
@@ -220,7 +228,7 @@ def incident_record(
     kids = _checked_children(children)
     # Lock the partnership row so two notifications cannot take the same number (PostgreSQL).
     Partnership.objects.select_for_update().filter(pk=partnership.pk).first()
-    status = Status.NOTIFIED if clean["panel_notified_on"] else Status.DRAFT
+    status = Status.NOTIFIED if _notified(clean) else Status.DRAFT
     incident = SeriousIncident.objects.create(
         partnership=partnership,
         reference=_next_reference(partnership, clean["became_aware_on"].year),
@@ -239,6 +247,14 @@ def incident_record(
         partnership=partnership,
     )
     return incident
+
+
+def _notified(fields: Mapping[str, Any]) -> bool:
+    """Sent to the Panel; or, for a death with no abuse or neglect known or suspected (which the
+    Panel does not consider), to the Secretary of State and Ofsted."""
+    if fields["abuse_or_neglect"] == AbuseOrNeglect.NEITHER:
+        return fields["sos_ofsted_notified_on"] is not None
+    return fields["panel_notified_on"] is not None
 
 
 def _open(incident: SeriousIncident) -> None:
@@ -287,7 +303,7 @@ def notification_record(
     current = {f: getattr(incident, f) for f in FIELDS}
     clean = _checked(incident.partnership, {**current, field: on}, today or timezone.localdate())
     setattr(incident, field, clean[field])
-    moved = which == "panel" and incident.status == Status.DRAFT
+    moved = incident.status == Status.DRAFT and _notified({f: getattr(incident, f) for f in FIELDS})
     if moved:
         workflow.check_transition(incident.status, Status.NOTIFIED)
         incident.status = Status.NOTIFIED
@@ -307,7 +323,11 @@ def notification_record(
 @transaction.atomic
 def incident_transition(*, incident: SeriousIncident, to: str, by: Any) -> SeriousIncident:
     workflow.check_transition(incident.status, to)
-    if to == Status.NOTIFIED and incident.panel_notified_on is None:
+    if to == Status.NOTIFIED and not _notified({f: getattr(incident, f) for f in FIELDS}):
+        if incident.abuse_or_neglect == AbuseOrNeglect.NEITHER:
+            raise refuse(
+                "__all__", "Record the date the Secretary of State and Ofsted were told first"
+            )
         raise refuse("__all__", "Record the date the Panel was notified first")
     before = incident.get_status_display().lower()
     incident.status = to

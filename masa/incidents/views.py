@@ -23,6 +23,7 @@ from . import exports, forms, selectors, services, workflow
 from .access import can_edit_cases, case_view
 from .clocks import incident_clocks, rule_ids
 from .models import CaseRecordView, SeriousIncident
+from .services import sos_ofsted_applies
 
 
 def _url(name: str, partnership: Partnership, *args: Any) -> str:
@@ -174,6 +175,12 @@ def incident_detail(request: HttpRequest, partnership: Partnership, pk: int) -> 
             "can_edit": can_edit_cases(request.user, partnership),
             "is_open": incident.status in workflow.OPEN,
             "clocks": incident_clocks(incident, guidance=partnership.guidance, today=today),
+            "sos_ofsted": sos_ofsted_applies(
+                outcome=incident.outcome,
+                looked_after_child=incident.looked_after_child,
+                care_leaver=incident.care_leaver,
+                guidance=partnership.guidance,
+            ),
             "actions": [(s, workflow.ACTION_LABELS[s]) for s in allowed],
         },
     )

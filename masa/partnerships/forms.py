@@ -100,6 +100,13 @@ class PartnershipForm(ServiceForm):
     )
     website = _text("Website", help_text="Optional, for example https://www.example.org")
     summary = _text("Summary", textarea=True, max_length=5000)
+    practice_review_six_months = forms.BooleanField(
+        label="Expect practice reviews to be published within 6 months of initiation "
+        "(local default, not statutory)",
+        help_text="For partnerships working to Working Together 2023, which sets no period. "
+        "Working Together 2018 expected 6 months, so under 2018 the clock always runs.",
+        required=False,
+    )
 
     def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -127,6 +134,7 @@ class PartnershipCreateForm(PartnershipForm):
         "parent",
         "website",
         "summary",
+        "practice_review_six_months",
         "is_fictional",
     ]
 

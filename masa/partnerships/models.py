@@ -36,6 +36,14 @@ class Partnership(TimeStampedModel):
         default=False,
         help_text="Demonstration partnership: every case-level record in it is made up.",
     )
+    # WT2018 ch4 expected a practice review to be published within 6 months of initiation; WT2023
+    # sets no period. A WT2023 partnership may keep the 6 months as its own local default.
+    practice_review_six_months = models.BooleanField(
+        "practice reviews published within 6 months (local default, not statutory)",
+        default=False,
+        help_text="Working Together 2023 partnerships only: run the 6-month clock that "
+        "Working Together 2018 expected. Under 2018 it always runs.",
+    )
 
     history = HistoricalRecords()
 
@@ -47,6 +55,14 @@ class Partnership(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def six_month_practice_reviews(self) -> str:
+        """Whether the 6-month practice-review clock runs: "statutory" under WT2018 (its guidance
+        expects it), "local_default" for a WT2023 partnership that opted in, else ""."""
+        if self.guidance == Guidance.WT2018:
+            return "statutory"
+        return "local_default" if self.practice_review_six_months else ""
 
 
 class Dated(models.Model):

@@ -4,7 +4,9 @@
 - Rapid review: 15 working days (WT2018 ch4 / WT2023 ch5, Panel guidance) from the date the
   partnership chose: the notification sent to the Panel, or the partners becoming aware. Done when
   the rapid review is sent to the Panel.
-- Practice review: 6 months from initiation (WT2018 expectation, flagged); copies to the Secretary
+- Practice review: 6 months from initiation, WT2018's expectation: it runs for WT2018 partnerships,
+  and for a WT2023 partnership only if it keeps it as a local default
+  (`Partnership.practice_review_six_months`), labelled "Local default, not statutory"; copies to the Secretary
   of State and the Panel at least 7 days before the planned publication (SI 2018/789 reg 16), with
   the guidance's working-day reading when the partnership asks for it; kept published at least
   12 months (reg 17).
@@ -12,7 +14,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -23,6 +25,7 @@ from masa.clocks.models import ClockEvent
 from masa.clocks.registry import ClockView
 from masa.clocks.selectors import due_with_events, events_for
 from masa.core.clocks.engine import ClockStatus, DueDate, status_of
+from masa.core.clocks.rules import Basis
 from masa.statute.loader import load_library
 
 from .models import ClockBasis, PracticeReview, RapidReview, ReviewerAppointment, ReviewSettings
@@ -104,22 +107,33 @@ def copies_sent_on(review: PracticeReview, *, with_ofsted: bool) -> date | None:
 
 
 def practice_clocks(
-    review: PracticeReview, *, settings: ReviewSettings, today: date, events: Events | None = None
+    review: PracticeReview,
+    *,
+    settings: ReviewSettings,
+    today: date,
+    six_months: str,
+    events: Events | None = None,
 ) -> list[ReviewClock]:
+    """The review's clocks. `six_months` is the partnership's `six_month_practice_reviews`:
+    "statutory" (WT2018), "local_default" (a WT2023 opt-in) or "" (no 6-month clock)."""
     if events is None:
         events = events_for(
             partnership=review.partnership_id, model=PracticeReview, ids=[review.pk]
         )
-    clocks = [
-        _clock(
+    clocks = []
+    if six_months:
+        six = _clock(
             SIX_MONTHS,
-            "published within 6 months of initiation (WT2018 expectation)",
+            "published within 6 months of initiation"
+            + (" (WT2018 expectation)" if six_months == Basis.STATUTORY else ""),
             review.initiated_on,
             review.published_on,
             today,
             events.get((review.pk, SIX_MONTHS), ()),
         )
-    ]
+        if six_months == Basis.LOCAL_DEFAULT:
+            six = replace(six, due=replace(six.due, basis=Basis.LOCAL_DEFAULT))
+        clocks.append(six)
     publication = review.published_on or review.planned_publication_on
     if publication:
         sent = copies_sent_on(review, with_ofsted=settings.notify_ofsted)
@@ -157,6 +171,11 @@ def clock_rules(kind: str, partnership: Any) -> list[tuple[str, str]]:
     publication and reg 17 is a floor, so neither is offered)."""
     if kind == "rapid":
         return [(rapid_rule(partnership.guidance), "Rapid review (15 working days)")]
+    six_months = partnership.six_month_practice_reviews
+    if not six_months:
+        return []
+    if six_months == Basis.LOCAL_DEFAULT:
+        return [(SIX_MONTHS, "Six months from initiation (local default, not statutory)")]
     return [(SIX_MONTHS, "Six months from initiation (WT2018 expectation)")]
 
 
@@ -186,7 +205,13 @@ def clocks_for(partnership: Any, *, today: date) -> list[ClockView]:
         for review in reviews:
             url = reverse("reviews:practice-detail", args=[partnership.slug, review.pk])
             reviewers = tuple(a.user_id for a in review.reviewers if a.user_id)  # type: ignore[attr-defined]
-            for clock in practice_clocks(review, settings=settings, today=today, events=events):
+            for clock in practice_clocks(
+                review,
+                settings=settings,
+                today=today,
+                six_months=partnership.six_month_practice_reviews,
+                events=events,
+            ):
                 who = reviewers if clock.rule == SIX_MONTHS else ()
                 views.append(
                     ClockView.of(f"{review.reference}: {clock.what}", url, clock, assignees=who)

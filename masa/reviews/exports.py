@@ -71,10 +71,11 @@ def rapid_review_pack(review: RapidReview, *, today: date) -> bytes:
         ["Clock", "Due", "Status", "Explanation"],
         [
             (
-                clock.what,
-                _date(clock.due.due),
+                clock.what
+                + (f" ({clock.due.basis_label})" if clock.due and clock.due.basis_label else ""),
+                _date(clock.due.due) if clock.due else "No timescale in the guidance",
                 status_label(str(clock.status)),
-                clock.due.explanation,
+                clock.due.explanation if clock.due else "",
             )
             for clock in clocks
         ],

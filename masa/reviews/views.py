@@ -249,7 +249,12 @@ def practice_review_detail(request: HttpRequest, partnership: Partnership, pk: i
             "page_title": f"{review.reference}: {review.title}",
             "breadcrumbs": _trail(partnership, (review.reference, "")),
             "can_edit": editing,
-            "clocks": practice_clocks(review, settings=settings, today=today),
+            "clocks": practice_clocks(
+                review,
+                settings=settings,
+                today=today,
+                six_months=partnership.six_month_practice_reviews,
+            ),
             "settings": settings,
             "checkpoints": held,
             "next_checkpoint": next_checkpoint_due(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from masa.core.clocks.rules import ClockRule
 from masa.core.errors import MasaError
@@ -63,6 +63,12 @@ class Framework:
             self.in_force_until is None or day <= self.in_force_until
         )
 
+    @property
+    def replaced_on(self) -> date | None:
+        """The day it stopped applying: the day after `in_force_until`, its last day in force
+        (WT2018: in force until 14 December 2023, replaced by WT2023 on 15 December 2023)."""
+        return self.in_force_until + timedelta(days=1) if self.in_force_until else None
+
 
 @dataclass(frozen=True, slots=True)
 class Requirement:
@@ -81,6 +87,15 @@ class Requirement:
     lineage_change: str | None
     note: str
     position: int  # 1-based order within its framework's file
+    commencement: str = ""  # "" (in force with its framework), awaiting_regulations, commenced
+    commenced_on: date | None = None
+    commencement_note: str = ""
+
+    def in_force_on(self, day: date) -> bool:
+        """False while commencement awaits regulations, or before the commencement day."""
+        if self.commencement == "awaiting_regulations":
+            return False
+        return self.commenced_on is None or self.commenced_on <= day
 
     @property
     def derivation(self) -> str:

@@ -8,11 +8,13 @@ deleted, so past assessments keep their row. Clock rules stay in the loader (`lo
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date, timedelta
 
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from .schema import (
+    COMMENCEMENT_STATUSES,
     CONFIDENCES,
     CONTENT_LISTS,
     DERIVATION_RULES,
@@ -42,6 +44,7 @@ Confidence = _choices("Confidence", CONFIDENCES)
 LineageChange = _choices("LineageChange", LINEAGE_CHANGES)
 Derivation = _choices("Derivation", {name: name.replace("_", " ") for name in DERIVATION_RULES})
 ScheduleHeading = _choices("ScheduleHeading", SCHEDULE_HEADINGS)
+Commencement = _choices("Commencement", COMMENCEMENT_STATUSES)
 
 
 class Framework(models.Model):
@@ -74,6 +77,11 @@ class Framework(models.Model):
     def __str__(self) -> str:
         return self.short_title
 
+    @property
+    def replaced_on(self) -> date | None:
+        """The day after `in_force_until` (its last day in force): the day it was replaced."""
+        return self.in_force_until + timedelta(days=1) if self.in_force_until else None
+
 
 class Requirement(models.Model):
     """One duty, power or expectation, with its level, holder, topic and citation."""
@@ -101,6 +109,14 @@ class Requirement(models.Model):
     retired = models.BooleanField(
         default=False, help_text="No longer in the YAML; kept for history."
     )
+    commencement = models.CharField(
+        max_length=30,
+        choices=Commencement.choices,
+        blank=True,
+        help_text="Empty: in force with its source. Awaiting regulations: not yet in force.",
+    )
+    commenced_on = models.DateField(null=True, blank=True)
+    commencement_note = models.TextField(blank=True)
 
     history = HistoricalRecords()
 
@@ -122,6 +138,16 @@ class Requirement(models.Model):
 
     def __str__(self) -> str:
         return self.id
+
+    def in_force_on(self, day: date) -> bool:
+        """False while commencement awaits regulations, or before the commencement day."""
+        if self.commencement == "awaiting_regulations":
+            return False
+        return self.commenced_on is None or self.commenced_on <= day
+
+    @property
+    def commencement_label(self) -> str:
+        return COMMENCEMENT_STATUSES.get(self.commencement, "")
 
 
 class RelevantAgencyCategory(models.Model):

@@ -75,6 +75,20 @@ def _supersession(refs: _References) -> None:
             refs.fail(item, line, f"framework '{fid}' supersedes unknown framework '{old}'")
         else:
             refs.successor_of[old] = fid
+            _replacement_day(refs, item, refs.frameworks.get(old))
+
+
+def _replacement_day(refs: _References, item: Located[Framework], old: Framework | None) -> None:
+    """The superseded framework's last day in force is the day before its successor's first."""
+    new = item.value
+    if old is None or old.replaced_on is None or old.replaced_on == new.in_force_from:
+        return
+    refs.fail(
+        item,
+        item.line_of("in_force_from"),
+        f"framework '{new.id}' comes into force on {new.in_force_from} but '{old.id}' was "
+        f"replaced on {old.replaced_on} (the day after its in_force_until)",
+    )
 
 
 def _lineage(refs: _References, item: Located[Requirement]) -> None:

@@ -84,6 +84,18 @@ LINEAGE_CHANGES = MappingProxyType(
     {"same": "Same", "changed": "Changed", "new": "New", "removed": "Removed"}
 )
 
+# A provision enacted but commenced later. `awaiting_regulations`: commencement is by regulations
+# not yet made or not yet confirmed (the Children's Wellbeing and Schools Act 2026 ss.2-3); the
+# duty is shown, marked so, and left out of every derived status and count until `commenced`.
+COMMENCEMENT_STATUSES = MappingProxyType(
+    {
+        "awaiting_regulations": "By regulations, not yet confirmed",
+        "commenced": "Commenced",
+    }
+)
+# `commenced_on`, not `on`: YAML 1.1 reads a bare `on` key as true.
+COMMENCEMENT_KEYS = (("status",), ("commenced_on", "note"))
+
 # The rules the compliance engine evaluates from records. `evidence: derived:<name>` names one.
 DERIVATION_RULES: tuple[str, ...] = (
     "three_partners_present",
@@ -103,6 +115,7 @@ DERIVATION_RULES: tuple[str, ...] = (
     "notifications_on_time",
     "partners_informed_on_time",
     "lac_deaths_notified",
+    "care_leaver_deaths_notified",
     "rapid_reviews_on_time",
     "practice_reviews_reported",
     "practice_reviews_published",
@@ -145,11 +158,11 @@ FRAMEWORK_KEYS = (
 )
 CLOCK_KEYS = (
     ("id", "unit", "trigger", "summary", "citation"),
-    ("amount", "month", "day", "period_end_month", "before"),
+    ("amount", "month", "day", "period_end_month", "before", "not_later_than", "statutory"),
 )
 REQUIREMENT_KEYS = (
     ("id", "level", "holder", "topic", "summary", "citation", "evidence", "confidence"),
-    ("clock", "content_of", "lineage", "note"),
+    ("clock", "content_of", "lineage", "note", "commencement"),
 )
 LINEAGE_KEYS = (("change",), ("from",))
 CATEGORY_KEYS = (("paragraph", "heading", "description", "citation"), ())
@@ -182,8 +195,10 @@ DERIVATION_WORDS: dict[str, str] = {
     "working days of the local authority becoming aware",
     "partners_informed_on_time": "the safeguarding partners were told of each serious incident "
     "within 5 working days",
-    "lac_deaths_notified": "each looked-after child's or care leaver's death recorded was "
-    "notified to the Secretary of State and Ofsted on time",
+    "lac_deaths_notified": "each looked-after child's death recorded, whether or not abuse or "
+    "neglect was known or suspected, was notified to the Secretary of State and Ofsted on time",
+    "care_leaver_deaths_notified": "each care leaver's death recorded was notified to the "
+    "Secretary of State and Ofsted (the guidance gives no timescale, so none is judged late)",
     "rapid_reviews_on_time": "each notified incident had a rapid review sent to the Panel within "
     "15 working days",
     "practice_reviews_reported": "each published practice review's report met reg 15 and went to "

@@ -98,6 +98,9 @@ def _requirement_fields(requirement: lib.Requirement) -> dict[str, Any]:
         "note": requirement.note,
         "position": requirement.position,
         "retired": False,
+        "commencement": requirement.commencement,
+        "commenced_on": requirement.commenced_on,
+        "commencement_note": requirement.commencement_note,
     }
 
 

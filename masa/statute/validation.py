@@ -20,6 +20,8 @@ from .schema import (
     CATEGORY_KEYS,
     CLOCK_KEYS,
     CLOCK_UNITS,
+    COMMENCEMENT_KEYS,
+    COMMENCEMENT_STATUSES,
     CONFIDENCES,
     CONTENT_LISTS,
     DERIVATION_RULES,
@@ -209,6 +211,15 @@ def parse_clock(check: Checker, raw: Any, line: int, owner: str) -> Located[Cloc
     if not isinstance(before, bool):
         check.error(m.line_of("before"), f"{what} 'before' must be true or false")
         before = False
+    statutory = m.get("statutory", True)
+    if not isinstance(statutory, bool):
+        check.error(m.line_of("statutory"), f"{what} 'statutory' must be true or false")
+        statutory = True
+    not_later_than = check.day(m, "not_later_than", what)
+    if not_later_than and (before or unit == Unit.BY_DATE):
+        check.error(
+            m.line_of("not_later_than"), f"{what}: 'not_later_than' is only for clocks counting on"
+        )
     rule = ClockRule(
         id=cid,
         unit=Unit(unit),
@@ -220,6 +231,8 @@ def parse_clock(check: Checker, raw: Any, line: int, owner: str) -> Located[Cloc
         day=day,
         period_end_month=period_end_month,
         before=before,
+        not_later_than=not_later_than,
+        statutory=statutory,
     )
     return Located(rule, check.file, m.line, m.key_lines)
 
@@ -276,6 +289,21 @@ def parse_requirement(
                 check.error(
                     lineage.line_of("from"), f"{what} lineage '{lineage_change}' has no 'from'"
                 )
+    commencement, commenced_on, commencement_note = "", None, ""
+    if "commencement" in m:
+        c = _mapping(check, m["commencement"], m.line_of("commencement"), f"{what} commencement")
+        if c is not None:
+            check.keys(c, COMMENCEMENT_KEYS, f"{what} commencement")
+            commencement = check.choice(c, "status", COMMENCEMENT_STATUSES, f"{what} commencement")
+            commenced_on = check.day(c, "commenced_on", f"{what} commencement")
+            commencement_note = check.text(c, "note", f"{what} commencement", required=False)
+            if commencement == "commenced" and commenced_on is None:
+                check.error(c.line, f"{what} commencement 'commenced' needs 'commenced_on'")
+            if commencement == "awaiting_regulations" and "commenced_on" in c:
+                check.error(
+                    c.line_of("commenced_on"),
+                    f"{what} commencement awaiting regulations has no 'commenced_on'",
+                )
     requirement = Requirement(
         id=rid,
         framework=owner,
@@ -292,6 +320,9 @@ def parse_requirement(
         lineage_change=lineage_change,
         note=check.text(m, "note", what, required=False),
         position=position,
+        commencement=commencement,
+        commenced_on=commenced_on,
+        commencement_note=commencement_note,
     )
     return Located(requirement, check.file, m.line, lines)
 

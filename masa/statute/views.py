@@ -368,7 +368,12 @@ def export_json(request: HttpRequest) -> HttpResponse:
 
 
 # A spreadsheet cannot hold the nested `lineage` object, so it becomes two columns.
-CSV_COLUMNS = (*(key for key in EXPORT_KEYS if key != "lineage"), "lineage_change", "lineage_from")
+CSV_COLUMNS = (
+    *(key for key in EXPORT_KEYS if key not in ("lineage", "commencement")),
+    "lineage_change",
+    "lineage_from",
+    "commencement",
+)
 
 
 def export_csv(request: HttpRequest) -> HttpResponse:
@@ -377,11 +382,13 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     writer.writeheader()
     for row in export_rows(load_library()):
         lineage = row.pop("lineage") or {}
+        commencement = row.pop("commencement") or {}
         writer.writerow(
             {
                 **{key: "" if value is None else value for key, value in row.items()},
                 "lineage_change": lineage.get("change") or "",
                 "lineage_from": lineage.get("from") or "",
+                "commencement": commencement.get("label") or "",
             }
         )
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")

@@ -171,3 +171,22 @@ def test_the_schema_and_docs_pages_are_public(client):
     assert client.get("/api/schema/").status_code == 200
     page = client.get("/api/")
     assert page.status_code == 200 and b"/api/schema/" in page.content
+
+
+def test_a_care_leavers_death_through_the_api_has_no_timescale(partnership, la, key):
+    # WT2023 ch5: no timescale is confirmed for a care leaver's death, and no abuse or neglect
+    # need be suspected; the Panel's clocks (CA2004 s.16C(1)) do not run either
+    client = client_with(key)
+    created = client.post(
+        url(partnership),
+        body(
+            la, abuse_or_neglect="neither", outcome="died", care_leaver=True,
+            panel_notified_on=None, sos_ofsted_notified_on="2025-06-20",
+        ),
+        format="json",
+    )  # fmt: skip
+    assert created.status_code == 201, created.json()
+    clocks = client.get(url(partnership, created.json()["reference"], "clocks")).json()
+    assert [(c["rule"], c["due"], c["status"], c["statutory"]) for c in clocks] == [
+        ("wt2023.notification.care-leaver-death", None, "no_timescale", True)
+    ]

@@ -20,6 +20,7 @@ from masa.incidents.tests.factories import SeriousIncidentFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 1, 7)
+URL = "/partnerships/testshire/clocks/"
 
 
 @pytest.fixture
@@ -128,7 +129,11 @@ def test_the_command_prints_the_json_contract(partnership, incidents):
     rows = json.loads(run("list", "testshire", "--format", "json", "--today", "2026-01-07"))
     assert len(rows) == 8
     for row in rows:
-        assert set(row) == {"subject", "rule", "start", "due", "status", "explanation"}
+        assert set(row) == {
+            "subject", "rule", "start", "due", "status", "explanation", "statutory", "basis",
+            "basis_label",
+        }  # fmt: skip
+        assert row["statutory"] is True and row["basis_label"] == ""
     first = rows[0]
     assert first["due"] == min(r["due"] for r in rows)
     overdue = [r for r in rows if r["status"] == "overdue"]
@@ -162,3 +167,57 @@ def test_the_command_exits_1_from_the_command_line(partnership, capsys):
         execute_from_command_line(["masa", "clocks", "list", "nowhere"])
     assert exit_.value.code == 1
     assert "No partnership with the slug 'nowhere'" in capsys.readouterr().err
+
+
+def test_a_care_leavers_death_shows_no_timescale_and_runs_no_clock(client_as, partnership):
+    # WT2023 ch5: a care leaver's death goes to the Secretary of State and Ofsted, but no
+    # timescale is confirmed: it is listed where the clock would be, never due or overdue.
+    SeriousIncidentFactory(
+        partnership=partnership, reference="SIN-CL", became_aware_on=date(2025, 12, 1),
+        incident_date=date(2025, 12, 1), outcome="died", care_leaver=True,
+        abuse_or_neglect="neither",
+    )  # fmt: skip
+    rows = json.loads(run("list", "testshire", "--today", "2026-01-07"))
+    assert [(r["rule"], r["due"], r["status"]) for r in rows] == [
+        ("wt2023.notification.care-leaver-death", None, "no_timescale")
+    ]
+    assert rows[0]["explanation"].startswith("No timescale in the guidance")
+    board = dashboard_for(partnership=partnership, today=TODAY)
+    assert not board.overdue and [v.rule for v in board.untimed] == [rows[0]["rule"]]
+    html = BeautifulSoup(client_as(Role.BUSINESS_MANAGER).get(URL).content, "html.parser")
+    section = html.select_one('[data-section="no-timescale"]')
+    assert "SIN-CL" in section.get_text()
+    assert "No timescale in the guidance" in section.select_one("tr[data-clock]").get_text()
+
+
+def test_a_masa_default_clock_is_labelled_not_statutory(client_as, partnership):
+    view = ClockView.of("Arrangements v2: copy to the Department for Education", "/x/", _clock())
+    assert view.as_json()["statutory"] is False
+    assert view.as_json()["basis_label"] == "MASA default, not statutory"
+    from masa.clocks import registry
+
+    registry.register(_masa_default_provider)
+    try:
+        html = BeautifulSoup(client_as(Role.BUSINESS_MANAGER).get(URL).content, "html.parser")
+        tag = html.select_one('[data-basis="masa_default"]')
+        assert tag is not None and tag.get_text() == "MASA default, not statutory"
+        rows = json.loads(run("list", "testshire", "--today", "2026-01-07"))
+        assert [r["statutory"] for r in rows] == [False]
+    finally:
+        registry._PROVIDERS.remove(_masa_default_provider)
+
+
+def _clock():
+    from types import SimpleNamespace
+
+    from masa.core.clocks.engine import compute_due, status_of
+    from masa.statute.loader import load_library
+
+    due = compute_due(load_library().clocks["wt2023.arrangements-dfe-dispatch"], date(2026, 1, 5))
+    return SimpleNamespace(
+        rule=due.rule, due=due, done=None, status=status_of(due.due, None, TODAY)
+    )
+
+
+def _masa_default_provider(partnership, *, today):
+    return [ClockView.of("Arrangements: copy to the Department for Education", "/x/", _clock())]

@@ -292,6 +292,9 @@ def test_notify_without_a_key_is_a_configuration_error():
 def test_an_appointed_reviewer_is_reminded_of_their_own_review_only(partnership, people):
     from masa.reviews.tests.factories import practice_to
 
+    # WT2023 sets no period: the partnership keeps WT2018's 6 months as its local default
+    partnership.practice_review_six_months = True
+    partnership.save()
     reviewer = person(partnership, Role.REVIEWER, "reviewer")
     other = person(partnership, Role.REVIEWER, "other-reviewer")
     mine = practice_to("in_progress", partnership, people["manager"], user=reviewer)
@@ -302,6 +305,7 @@ def test_an_appointed_reviewer_is_reminded_of_their_own_review_only(partnership,
     assert "other-reviewer@example.org" not in letters
     body = letters["reviewer@example.org"]
     assert f"{mine.reference}: published within 6 months" in body
+    assert "[Local default, not statutory]" in body
     assert body.count("Rule: ") == 1  # the partnership's other clocks are not the reviewer's
     assert other.pk not in {r.recipient_id for r in Reminder.objects.all()}
     # the review is the reviewer's only while appointed
@@ -309,3 +313,27 @@ def test_an_appointed_reviewer_is_reminded_of_their_own_review_only(partnership,
     mail.outbox.clear()
     remind("--today", "2026-07-11")
     assert "reviewer@example.org" not in {m.to[0] for m in mail.outbox}
+
+
+def test_a_reminder_labels_a_masa_default_clock_not_statutory(partnership):
+    from masa.clocks.registry import ClockView
+    from masa.clocks.selectors import ReminderItem, ReminderLetter
+    from masa.clocks.services import reminder_email
+    from masa.core.clocks.engine import ClockStatus
+    from masa.core.clocks.rules import Basis
+
+    def view(basis):
+        return ClockView(
+            subject=f"Arrangements v2: {basis}", subject_url="/x/", rule="r",
+            start=date(2026, 1, 5), due=date(2026, 1, 12), done=None,
+            status=ClockStatus.RUNNING, explanation="7 days", basis=basis,
+        )  # fmt: skip
+
+    recipient = UserFactory(email="bm@example.org")
+    letter = ReminderLetter(
+        recipient,
+        (ReminderItem(view(Basis.MASA_DEFAULT), "5"), ReminderItem(view(Basis.STATUTORY), "5")),
+    )
+    body = reminder_email(letter, partnership=partnership, today=date(2026, 1, 7)).body
+    assert "Arrangements v2: masa_default [MASA default, not statutory]" in body
+    assert "Arrangements v2: statutory\n" in body

@@ -37,6 +37,7 @@ DERIVATIONS: dict[str, Callable[[Context], Derived]] = {
     "notifications_on_time": cases.notifications_on_time,
     "partners_informed_on_time": cases.partners_informed_on_time,
     "lac_deaths_notified": cases.lac_deaths_notified,
+    "care_leaver_deaths_notified": cases.care_leaver_deaths_notified,
     "rapid_reviews_on_time": cases.rapid_reviews_on_time,
     "practice_reviews_reported": cases.practice_reviews_reported,
     "practice_reviews_published": cases.practice_reviews_published,

@@ -35,6 +35,7 @@ CASE_RULES = (
     "notifications_on_time",
     "partners_informed_on_time",
     "lac_deaths_notified",
+    "care_leaver_deaths_notified",
     "rapid_reviews_on_time",
     "practice_reviews_reported",
     "practice_reviews_published",
@@ -127,8 +128,8 @@ class CaseRecords:
 
     @cached_property
     def notified(self) -> list[SeriousIncident]:
-        """The period's notifications sent to the Panel by the matrix date."""
-        return [i for i in self.incidents if self.done(i.panel_notified_on)]
+        """The period's serious incidents (CA2004 s.16C(1)) sent to the Panel by the matrix date."""
+        return [i for i in self.incidents if i.serious_incident and self.done(i.panel_notified_on)]
 
     @cached_property
     def settings(self) -> ReviewSettings:
@@ -157,7 +158,7 @@ class CaseRecords:
             for clock in incident_clocks(
                 incident, guidance=self.guidance, today=self.at, events=self.incident_events
             ):
-                if clock.rule == rule:
+                if clock.rule == rule and clock.due is not None:
                     items.append(self.item(incident.reference, clock.due, clock.done))
         return items
 
@@ -229,20 +230,75 @@ def partners_informed_on_time(context: Context) -> Derived:
     )
 
 
+LAC_DEATH_APPLIES = (
+    "The duty applies to every looked-after child's death, whether or not abuse or neglect is "
+    "known or suspected (WT2018 ch4 / WT2023 ch5); record each death as a notification, choosing "
+    "'neither known nor suspected' where that is so."
+)
+
+
 def lac_deaths_notified(context: Context) -> Derived:
-    """WT2018 ch4 / WT2023 ch5: a looked-after child's (WT2023: care leaver's) death to the
-    Secretary of State and Ofsted. Only deaths recorded as notifications are seen."""
+    """WT2018 ch4 / WT2023 ch5: a looked-after child's death to the Secretary of State and Ofsted
+    within 5 working days, whether or not abuse or neglect is known or suspected. The duty always
+    applies, so a period with no death recorded is `not_assessed` (the records cannot show that
+    none happened), never `not_applicable`."""
     cases = records(context)
     found = judge(
         cases.incident_items("lac-death-notify"),
         noun="death",
         what="notified to the Secretary of State and Ofsted within 5 working days",
         done_word="notified",
-        none="No looked-after child or care leaver deaths among the notifications",
+        none="No looked-after child's death is recorded",
         period=cases.period,
     )
-    note = "Only deaths recorded as serious incident notifications are counted."
-    return found._replace(reasons=[*found.reasons, note])
+    status = Status.NOT_ASSESSED if found.status == Status.NOT_APPLICABLE else found.status
+    return Derived(status, [*found.reasons, LAC_DEATH_APPLIES], found.evidence)
+
+
+def care_leaver_deaths_notified(context: Context) -> Derived:
+    """WT2023 ch5: a care leaver's death (up to and including age 24) to the Secretary of State
+    and Ofsted. No timescale is confirmed, so nothing is judged late: met once every death
+    recorded has been notified; otherwise `not_assessed`, saying which are not yet notified."""
+    cases = records(context)
+    deaths = [
+        i for i in cases.incidents if i.care_leaver and not i.looked_after_child and i.is_death
+    ]
+    evidence = [
+        f"Care leaver's death {i.reference}: "
+        + (
+            f"notified {long_date(done)}"
+            if (done := cases.done(i.sos_ofsted_notified_on))
+            else "not yet notified"
+        )
+        + "; no timescale in the guidance"
+        for i in deaths
+    ]
+    if cases.guidance != "wt2023":
+        return Derived(
+            Status.NOT_APPLICABLE,
+            ["Working Together 2018 does not ask for care leavers' deaths to be notified."],
+            [],
+        )
+    if not deaths:
+        return Derived(
+            Status.NOT_ASSESSED,
+            [
+                f"No care leaver's death is recorded in {cases.period.long_label}; record "
+                "each as a notification."
+            ],
+            [],
+        )
+    waiting = [i.reference for i in deaths if not cases.done(i.sos_ofsted_notified_on)]
+    counted = (
+        f"{len(deaths) - len(waiting)} of {plural(len(deaths), 'care leaver death')} in "
+        f"{cases.period.label} notified to the Secretary of State and Ofsted. The guidance gives "
+        f"no timescale, so none is judged late."
+    )
+    if not waiting:
+        return Derived(Status.MET, [counted], evidence)
+    return Derived(
+        Status.NOT_ASSESSED, [counted, "Not yet notified: " + ", ".join(waiting) + "."], evidence
+    )
 
 
 def rapid_reviews_on_time(context: Context) -> Derived:
@@ -297,7 +353,11 @@ def practice_reviews_reported(context: Context) -> Derived:
         if not review.checklist_complete:
             problems.append("reg 15 checklist incomplete")
         clocks = practice_clocks(
-            review, settings=cases.settings, today=cases.at, events=cases.practice_events
+            review,
+            settings=cases.settings,
+            today=cases.at,
+            six_months="",  # only the reg 16 clocks are read here
+            events=cases.practice_events,
         )
         for clock in (c for c in clocks if c.rule in wanted):
             item = cases.item(review.reference, clock.due, clock.done)
@@ -343,7 +403,11 @@ def practice_reviews_published(context: Context) -> Derived:
             keep = next(
                 c
                 for c in practice_clocks(
-                    review, settings=cases.settings, today=cases.at, events=cases.practice_events
+                    review,
+                    settings=cases.settings,
+                    today=cases.at,
+                    six_months="",  # only the reg 17 clock is read here
+                    events=cases.practice_events,
                 )
                 if c.rule == REG17
             )

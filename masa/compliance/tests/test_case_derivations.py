@@ -105,22 +105,38 @@ def test_partners_informed_on_time(partnership, sent, status):
     assert derive(partnership, "partners_informed_on_time").status == status
 
 
-def test_lac_and_care_leaver_deaths_to_the_secretary_of_state_and_ofsted(partnership):
-    assert derive(partnership, "lac_deaths_notified").status == "not_applicable"
+def test_a_looked_after_childs_death_is_never_not_applicable(partnership):
+    # WT2018 ch4 / WT2023 ch5: the duty applies to every looked-after child's death, whether or
+    # not abuse or neglect is known or suspected; no death recorded is "not assessed", not N/A.
+    found = derive(partnership, "lac_deaths_notified")
+    assert found.status == "not_assessed"
+    assert "whether or not abuse or neglect is known or suspected" in found.reasons[-1]
     incident(partnership, CHRISTMAS, reference="SIN-H")  # harmed, not died: no clock
     incident(
         partnership, CHRISTMAS, reference="SIN-L", outcome="died", looked_after_child=True,
-        sos_ofsted_notified_on=date(2025, 12, 30),
+        abuse_or_neglect="neither", sos_ofsted_notified_on=date(2025, 12, 30),
     )  # fmt: skip
     assert derive(partnership, "lac_deaths_notified").status == "met"
     incident(
-        partnership, EASTER, reference="SIN-C", outcome="died", care_leaver=True,
+        partnership, EASTER, reference="SIN-M", outcome="died", looked_after_child=True,
         sos_ofsted_notified_on=date(2025, 4, 29),
     )  # fmt: skip
     found = derive(partnership, "lac_deaths_notified")
     assert found.status == "partly_met"
-    assert "Late: SIN-C (due Mon 28 Apr 2025, notified Tue 29 Apr 2025)." in found.reasons
-    assert found.reasons[-1].startswith("Only deaths recorded as serious incident notifications")
+    assert "Late: SIN-M (due Mon 28 Apr 2025, notified Tue 29 Apr 2025)." in found.reasons
+
+
+def test_a_care_leavers_death_has_no_timescale_so_is_never_late(partnership):
+    assert derive(partnership, "care_leaver_deaths_notified").status == "not_assessed"
+    incident(
+        partnership, EASTER, reference="SIN-C", outcome="died", care_leaver=True,
+        sos_ofsted_notified_on=date(2025, 6, 30),  # weeks later: still not late
+    )  # fmt: skip
+    found = derive(partnership, "care_leaver_deaths_notified")
+    assert found.status == "met"
+    assert "no timescale" in found.reasons[0]
+    # the care leaver's death does not run the looked-after child's 5-working-day clock
+    assert derive(partnership, "lac_deaths_notified").status == "not_assessed"
 
 
 def rapid(partnership, reference: str, sent_on: date | None) -> RapidReview:

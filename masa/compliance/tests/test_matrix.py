@@ -35,7 +35,7 @@ def test_a_partnership_still_on_wt2018_keeps_it_after_it_was_replaced(library):
     partnership = complete_partnership(guidance="wt2018")
     matrix = matrix_for(partnership=partnership, at=ON)
     assert ids(matrix) == ["ca2004.manual", "ca2004.scrutiny", "wt2018.thing"]
-    assert "replaced on 14 December 2023" in matrix.notes[0]
+    assert "WT2018 was replaced on 15 December 2023" in matrix.notes[0]
 
 
 def test_guidance_not_yet_in_force_is_left_out(partnership, library):

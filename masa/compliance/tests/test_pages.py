@@ -8,7 +8,7 @@ from masa.compliance.models import Assessment, EvidenceLink
 from masa.compliance.periods import financial_year
 from masa.timeline.models import Event
 
-from .factories import AssessmentFactory, EvidenceLinkFactory
+from .factories import AssessmentFactory, EvidenceLinkFactory, RequirementFactory
 
 pytestmark = pytest.mark.django_db
 MATRIX = "/partnerships/testshire/compliance/"
@@ -243,3 +243,25 @@ def test_a_member_cannot_post(member_client, partnership, library):
     assert response.status_code == 403
     assert member_client.post(f"{MATRIX}evidence/{link.pk}/remove/").status_code == 403
     assert Assessment.objects.get().status == "met" and EvidenceLink.objects.exists()
+
+
+def test_a_provision_awaiting_commencement_is_shown_but_not_counted(member_client, library):
+    # Children's Wellbeing and Schools Act 2026 s.3 inserts CA2004 s.16EA, commencing by
+    # regulations not yet confirmed: the matrix shows it, marked, and counts and derives nothing.
+    RequirementFactory(
+        id="ca2004.s16ea.child-protection-teams",
+        framework=library["manual"].framework,
+        derivation="scrutineer_appointed",
+        commencement="awaiting_regulations",
+    )
+    html = page(member_client.get(MATRIX + "?at=2025-06-02"))
+    counts = {li["data-status"]: li.select_one("[data-count]").get_text()
+              for li in html.select("[data-summary] li")}  # fmt: skip
+    assert counts == {"met": "1", "partly_met": "0", "not_met": "0", "not_applicable": "0",
+                      "not_assessed": "3"}  # fmt: skip
+    row = html.select_one('tr[data-requirement="ca2004.s16ea.child-protection-teams"]')
+    assert row["data-status"] == "awaiting_regulations"
+    assert row.select(".govuk-tag")[1].get_text() == "Not yet in force"
+    assert "commencement by regulations, not yet confirmed" in row.get_text()
+    detail = page(member_client.get(row_url("ca2004.s16ea.child-protection-teams")))
+    assert "by regulations, not yet confirmed" in detail.select_one("#commencement").get_text()

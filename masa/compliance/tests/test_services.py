@@ -151,3 +151,17 @@ def test_a_note_alone_is_evidence(partnership, manual, editor):
         assessment=assessment, title="Board minutes", note="Minute 7, 3 March 2025", by=editor
     )
     assert link.as_text == "Board minutes — Minute 7, 3 March 2025"
+
+
+def test_a_duty_not_yet_in_force_takes_narratives_but_no_status(partnership, frameworks, editor):
+    # CWSA 2026 s.3 (CA2004 s.16EA): commencement by regulations, not yet confirmed
+    pending = RequirementFactory(
+        id="ca2004.s16ea.child-protection-teams",
+        framework=frameworks["ca2004"],
+        commencement="awaiting_regulations",
+    )
+    before = Assessment.objects.count()
+    with pytest.raises(InvalidInput, match="not yet in force") as error:
+        record(partnership, pending, editor, status="not_met")
+    assert "status" in error.value.field_errors and Assessment.objects.count() == before
+    assert record(partnership, pending, editor, status="not_assessed").status == "not_assessed"

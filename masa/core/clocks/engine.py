@@ -34,7 +34,7 @@ from masa.core.clocks.calendar import (
     subtract_working_days,
     working_days_between,
 )
-from masa.core.clocks.rules import ClockRule, Unit
+from masa.core.clocks.rules import BASIS_LABELS, Basis, ClockRule, Unit
 from masa.core.errors import MasaError
 
 _ONE_DAY = timedelta(days=1)
@@ -73,6 +73,16 @@ class DueDate:
     amount: int
     skipped: tuple[date, ...]
     explanation: str
+    basis: Basis = Basis.STATUTORY  # from the rule; a partnership's opt-in makes it local_default
+
+    @property
+    def statutory(self) -> bool:
+        return self.basis == Basis.STATUTORY
+
+    @property
+    def basis_label(self) -> str:
+        """The label a page, export or email shows beside the clock; empty when statutory."""
+        return BASIS_LABELS[self.basis]
 
     def as_json(self) -> dict[str, Any]:
         """The `masa clock due` contract (DESIGN.md): keys and ISO dates are stable."""
@@ -84,6 +94,8 @@ class DueDate:
             "amount": self.amount,
             "skipped": [d.isoformat() for d in self.skipped],
             "explanation": self.explanation,
+            "statutory": self.statutory,
+            "basis": self.basis.value,
         }
 
 
@@ -95,6 +107,10 @@ def compute_due(rule: ClockRule, start: date, *, pauses: Sequence[Pause] = ()) -
         raise ClockRuleError(f"{rule.id or 'rule'}: a 'before' deadline cannot be paused")
     compute = _BY_UNIT[rule.unit]
     due, skipped, notes = compute(rule, start, windows)
+    if rule.not_later_than and due > rule.not_later_than:
+        due = rule.not_later_than
+        skipped = [d for d in skipped if d <= due]
+        notes = [*notes, f", but no later than {long_date(due)}"]
     head = _head(rule, start)
     return DueDate(
         rule=rule.id,
@@ -104,6 +120,7 @@ def compute_due(rule: ClockRule, start: date, *, pauses: Sequence[Pause] = ()) -
         amount=rule.amount,
         skipped=tuple(skipped),
         explanation=f"{head}{''.join(notes)} → {long_date(due)}",
+        basis=rule.basis,
     )
 
 

@@ -3,7 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
+
+
+class Basis(StrEnum):
+    """Where a clock's period comes from. Every page, export and email labels the last two."""
+
+    STATUTORY = "statutory"  # the Act, the Regulations or the statutory guidance
+    MASA_DEFAULT = "masa_default"  # the source gives no period; MASA's rule supplies one
+    LOCAL_DEFAULT = "local_default"  # a partnership chose to run a period its guidance does not set
+
+
+BASIS_LABELS = {
+    Basis.STATUTORY: "",
+    Basis.MASA_DEFAULT: "MASA default, not statutory",
+    Basis.LOCAL_DEFAULT: "Local default, not statutory",
+}
 
 
 class Unit(StrEnum):
@@ -35,3 +51,12 @@ class ClockRule:
     period_end_month: int | None = None
     # "no later than 7 days before publication": the deadline falls before the trigger date.
     before: bool = False
+    # a fixed last day whatever the trigger: "within three months, and by 29 September 2019"
+    not_later_than: date | None = None
+    # False for a period MASA chose where the source gives none (labelled "MASA default, not
+    # statutory" wherever the clock shows); True for the Act's, the Regulations' and the guidance's.
+    statutory: bool = True
+
+    @property
+    def basis(self) -> Basis:
+        return Basis.STATUTORY if self.statutory else Basis.MASA_DEFAULT

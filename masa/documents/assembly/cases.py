@@ -18,7 +18,7 @@ from masa.actions.workflow import ActionStatus, RecommendationStatus
 from masa.clocks.selectors import events_for
 from masa.core.clocks.engine import ClockStatus
 from masa.incidents.clocks import incident_clocks
-from masa.incidents.models import Outcome, SeriousIncident
+from masa.incidents.models import AbuseOrNeglect, Outcome, SeriousIncident
 from masa.partnerships.periods import format_day
 from masa.reviews.clocks import rapid_clocks
 from masa.reviews.models import Decision, PracticeReview, RapidReview
@@ -141,10 +141,15 @@ def notifications(records: Records) -> tuple[Block, ...]:
     start, end = _bounds(records)
     partnership = records.partnership
     incidents = list(
+        # serious incidents only (CA2004 s.16C(1)): a death with no abuse or neglect known or
+        # suspected goes to the Secretary of State and Ofsted, not the Panel
         SeriousIncident.objects.filter(
             partnership=partnership, became_aware_on__gte=start, became_aware_on__lte=end
-        ).only(
-            "id", "partnership_id", "became_aware_on", "outcome", "looked_after_child",
+        )
+        .exclude(abuse_or_neglect=AbuseOrNeglect.NEITHER)
+        .only(
+            "id", "partnership_id", "became_aware_on", "abuse_or_neglect", "outcome",
+            "looked_after_child",
             "care_leaver", "panel_notified_on", "partners_notified_on", "sos_ofsted_notified_on",
         )
     )  # fmt: skip
@@ -165,7 +170,7 @@ def notifications(records: Records) -> tuple[Block, ...]:
             if c.rule == rule
         )
         index = next(i for i, (a, b, _) in enumerate(spans) if a <= incident.became_aware_on <= b)
-        counts[clock.status][index] += 1
+        counts[ClockStatus(clock.status)][index] += 1
     series = tuple(
         (label, tuple(float(n) for n in counts[status]))
         for status, label in TIMELINESS

@@ -289,3 +289,14 @@ def test_outsiders_and_unknown_addresses(version, partnership, outsider_client, 
     assert editor_client.get(url(partnership, 999999)).status_code == 404
     assert editor_client.get(url(partnership, version.pk, "dfe")).status_code == 404
     assert editor_client.get(url(partnership, version.pk, "nobody")).status_code == 404
+
+
+def test_masas_own_default_periods_are_labelled_not_statutory(partnership, member_client):
+    # WT2023 ch2 gives no period for sending updated arrangements to the DfE: 7 days is MASA's
+    version = published(DocumentFactory(partnership=partnership), date(2025, 1, 6))
+    page = soup(member_client.get(url(partnership, version.pk)))
+    rows = {tr["data-recipient"]: tr for tr in page.select("tr[data-recipient]")}
+    tag = rows["dfe"].select_one('[data-basis="masa_default"]')
+    assert tag is not None and tag.text == "MASA default, not statutory"
+    index = soup(member_client.get(url(partnership)))
+    assert index.select_one('li[data-recipient="dfe"] [data-basis="masa_default"]')

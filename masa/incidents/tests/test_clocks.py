@@ -82,7 +82,7 @@ SOS_OFSTED = [
     # guidance, outcome, looked after, care leaver -> the SoS and Ofsted clock applies
     ("wt2023", "died", True, False, True),
     ("wt2018", "died", True, False, True),
-    ("wt2023", "died", False, True, True),  # WT2023 ch5: care leavers up to 24
+    ("wt2023", "died", False, True, False),  # WT2023 ch5: care leavers, but no timescale
     ("wt2018", "died", False, True, False),  # not in WT2018
     ("wt2023", "seriously_harmed", True, False, False),
     ("wt2023", "died", False, False, False),
@@ -118,3 +118,26 @@ def test_an_extension_adds_working_days_after_the_due_date():
     assert clock["notify-partners"].due.explanation.endswith(
         "extended by 3 working days → Mon 5 Jan 2026"
     )
+
+
+def test_a_looked_after_childs_death_without_abuse_or_neglect_runs_only_its_own_clock():
+    # WT2018 ch4 / WT2023 ch5: notified whether or not abuse or neglect is suspected; the Panel
+    # is notified only where it is known or suspected (CA2004 s.16C(1)).
+    item = incident(
+        date(2025, 12, 19), outcome="died", looked_after_child=True, abuse_or_neglect="neither"
+    )
+    found = clocks(item)
+    assert set(found) == {"lac-death-notify"}
+    assert found["lac-death-notify"].due.due == date(2025, 12, 30)
+
+
+@pytest.mark.parametrize("guidance", ["wt2023"])
+def test_a_care_leavers_death_has_no_timescale_and_no_clock(guidance):
+    item = incident(
+        date(2025, 12, 19), outcome="died", care_leaver=True, abuse_or_neglect="neither"
+    )
+    [entry] = incident_clocks(item, guidance=guidance, today=date(2026, 6, 1), events={})
+    assert entry.rule == "wt2023.notification.care-leaver-death"
+    assert entry.due is None and entry.status == "no_timescale"
+    assert entry.explanation.startswith("No timescale in the guidance")
+    assert rule_ids(item, guidance) == []  # nothing to pause or extend

@@ -314,3 +314,32 @@ def test_records_menu_links_case_pages_only_for_those_who_may_open_them(client):
         html = client.get(f"/partnerships/{partnership.slug}/").content.decode()
         assert ("/partnerships/menu-test/incidents/" in html) is shown, role
         assert ("/partnerships/menu-test/clocks/" in html) is shown, role
+
+
+@pytest.mark.parametrize(
+    ("looked_after", "care_leaver", "rules", "due"),
+    [
+        # WT2023 ch5: a looked-after child's death, no abuse or neglect: its own 5-day clock only
+        ("on", "", ["wt2023.lac-death-notify"], "Tue 23 Dec 2025"),
+        # a care leaver's death: no timescale confirmed, so no clock runs
+        ("", "on", ["wt2023.notification.care-leaver-death"], "No timescale in the guidance"),
+    ],
+)
+def test_the_form_accepts_a_death_without_abuse_or_neglect(
+    manager_client, la, looked_after, care_leaver, rules, due
+):
+    response = manager_client.post(
+        "/partnerships/testshire/incidents/add/",
+        {
+            "local_authority": la.pk,
+            "incident_date_0": "15", "incident_date_1": "12", "incident_date_2": "2025",
+            "became_aware_on_0": "16", "became_aware_on_1": "12", "became_aware_on_2": "2025",
+            "abuse_or_neglect": "neither", "outcome": "died", "where": "in_area",
+            "looked_after_child": looked_after, "care_leaver": care_leaver,
+            "summary": "Fictional: a death", "child_1_ref": "Child A",
+        },
+    )  # fmt: skip
+    assert response.status_code == 302
+    page = soup(manager_client.get(response["Location"]))
+    assert [tr["data-rule"] for tr in page.select("[data-clocks] tr[data-rule]")] == rules
+    assert page.select_one("[data-clocks] [data-due]").get_text(strip=True) == due

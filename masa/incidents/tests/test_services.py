@@ -237,3 +237,30 @@ def test_transitions_in_order_and_out_of_order(partnership, la, manager):
         notification_record(incident=incident, which="partners", on=date(2025, 6, 5), by=manager)
     assert snapshot() == before
     assert not CaseRecordView.objects.exists()
+
+
+def test_a_looked_after_childs_death_is_accepted_without_abuse_or_neglect(partnership, la, manager):
+    incident = record(
+        partnership, la, manager, abuse_or_neglect="neither", outcome="died",
+        looked_after_child=True, sos_ofsted_notified_on=date(2025, 6, 3),
+    )  # fmt: skip
+    assert incident.abuse_or_neglect == "neither" and not incident.serious_incident
+    assert incident.status == "notified"  # the Secretary of State and Ofsted have it
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"abuse_or_neglect": "neither"},  # serious harm: s.16C(1) needs abuse or neglect
+        {"abuse_or_neglect": "neither", "outcome": "died"},  # not looked after
+    ],
+)
+def test_neither_is_refused_unless_a_looked_after_child_or_care_leaver_died(
+    partnership, la, manager, overrides
+):
+    before = snapshot()
+    with pytest.raises(InvalidInput) as refused:
+        record(partnership, la, manager, **overrides)
+    assert "abuse_or_neglect" in refused.value.field_errors
+    assert "s.16C(1)" in refused.value.field_errors["abuse_or_neglect"][0]
+    assert snapshot() == before

@@ -117,6 +117,7 @@ def partnership_create(
     website: str = "",
     summary: str = "",
     is_fictional: bool = False,
+    practice_review_six_months: bool = False,
 ) -> Partnership:
     name = required_text(name, field="name", message="Enter the partnership's name")
     slug = (slug or "").strip().lower()
@@ -144,6 +145,7 @@ def partnership_create(
         website=_check_website(website),
         summary=(summary or "").strip(),
         is_fictional=is_fictional,
+        practice_review_six_months=practice_review_six_months is True,
     )
     within = f", within {parent}" if parent else ""
     event_record(
@@ -173,8 +175,10 @@ def partnership_update(
     parent: Partnership | None = UNCHANGED,
     website: str = UNCHANGED,
     summary: str = UNCHANGED,
+    practice_review_six_months: bool = UNCHANGED,
 ) -> Partnership:
-    """Change any of the given fields; the web name (slug) never changes, links depend on it."""
+    """Change any of the given fields; the web name (slug) never changes, links depend on it.
+    `practice_review_six_months` is a WT2023 partnership's local default, not a statutory duty."""
     partnership = (
         Partnership.objects.select_for_update(of=("self",))
         .select_related("parent")
@@ -209,6 +213,8 @@ def partnership_update(
         change("website", _check_website(website))
     if summary is not UNCHANGED:
         change("summary", (summary or "").strip())
+    if practice_review_six_months is not UNCHANGED:
+        change("practice_review_six_months", practice_review_six_months is True)
     if not changes:
         return partnership
     partnership.save()
@@ -223,7 +229,13 @@ def partnership_update(
             if partnership.parent
             else "no longer within another partnership"
         )
-    others = sorted(set(changes) - {"guidance", "name", "parent"})
+    if "practice_review_six_months" in changes:
+        described.append(
+            "now expects practice reviews within 6 months as a local default, not statutory"
+            if partnership.practice_review_six_months
+            else "no longer runs the 6-month practice-review local default"
+        )
+    others = sorted(set(changes) - {"guidance", "name", "parent", "practice_review_six_months"})
     if others:
         described.append("changed " + ", ".join(field.replace("_", " ") for field in others))
     event_record(

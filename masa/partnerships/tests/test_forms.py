@@ -327,3 +327,28 @@ def test_only_staff_add_partnerships(editor_client):
     )
     assert response.status_code == 302
     assert response.url == "/partnerships/newshire/"
+
+
+def test_a_wt2023_partnership_opts_in_to_the_six_month_local_default(editor_client, partnership):
+    # WT2018 ch4 expected practice reviews within 6 months; WT2023 sets no period, so the clock is
+    # off by default and an opt-in is a local default, never statutory.
+    assert partnership.guidance == "wt2023" and partnership.six_month_practice_reviews == ""
+    url = f"/partnerships/{partnership.slug}/edit/"
+    form = BeautifulSoup(editor_client.get(url).content, "html.parser")
+    label = form.select_one('label[for="id_practice_review_six_months"]').get_text(" ", strip=True)
+    assert "local default, not statutory" in label
+    assert not form.select_one("#id_practice_review_six_months").has_attr("checked")
+    data = {
+        "name": partnership.name, "short_name": partnership.short_name, "guidance": "wt2023",
+        "website": partnership.website, "summary": partnership.summary,
+        "practice_review_six_months": "on",
+    }  # fmt: skip
+    assert editor_client.post(url, data).status_code == 302
+    partnership.refresh_from_db()
+    assert partnership.six_month_practice_reviews == "local_default"
+    event = Event.objects.filter(verb="partnership.updated").latest("pk")
+    assert "local default, not statutory" in event.message
+    overview = BeautifulSoup(
+        editor_client.get(f"/partnerships/{partnership.slug}/").content, "html.parser"
+    )
+    assert "Local default, not statutory" in overview.select_one("[data-local-default]").text

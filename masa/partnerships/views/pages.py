@@ -86,6 +86,7 @@ def partnership_edit(request: HttpRequest, partnership: Partnership) -> HttpResp
         "parent": partnership.parent,
         "website": partnership.website,
         "summary": partnership.summary,
+        "practice_review_six_months": partnership.practice_review_six_months,
     }
     form = PartnershipForm(posted(request), initial=initial, partnership=partnership)
     return form_page(

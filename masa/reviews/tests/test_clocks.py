@@ -96,7 +96,10 @@ def test_a_pause_moves_the_rapid_review_clock(partnership, manager):
 def test_practice_clocks_six_months_reg16_reg17(partnership, manager):
     review = practice_to("published", partnership, manager)
     settings = ReviewSettings(partnership=partnership, include_working_day_reading=True)
-    clocks = {c.rule: c for c in practice_clocks(review, settings=settings, today=TODAY)}
+    clocks = {
+        c.rule: c
+        for c in practice_clocks(review, settings=settings, today=TODAY, six_months="statutory")
+    }
     six = clocks["wt2018.lcspr-complete"]
     assert six.due.due == date(2026, 7, 12) and six.status == ClockStatus.MET
     # published Fri 1 May 2026; copies went Tue 21 Apr: 7 days before is Fri 24 Apr
@@ -111,9 +114,46 @@ def test_practice_clocks_six_months_reg16_reg17(partnership, manager):
 def test_six_month_expectation_is_flagged_overdue(partnership, manager):
     review = practice_to("in_progress", partnership, manager)
     [six] = practice_clocks(
-        review, settings=ReviewSettings(partnership=partnership), today=date(2026, 7, 13)
+        review,
+        settings=ReviewSettings(partnership=partnership),
+        today=date(2026, 7, 13),
+        six_months="statutory",
     )
     assert six.status == ClockStatus.OVERDUE and "WT2018" in six.what
+
+
+@pytest.mark.parametrize(
+    ("guidance", "opted_in", "rules", "basis"),
+    [
+        ("wt2018", False, ["wt2018.lcspr-complete"], "statutory"),  # WT2018 ch4 expectation
+        ("wt2018", True, ["wt2018.lcspr-complete"], "statutory"),
+        ("wt2023", False, [], None),  # WT2023 sets no period: no clock
+        ("wt2023", True, ["wt2018.lcspr-complete"], "local_default"),
+    ],
+)
+def test_six_months_runs_for_wt2018_and_for_wt2023_only_by_opt_in(
+    partnership, manager, guidance, opted_in, rules, basis
+):
+    from masa.reviews.clocks import clock_rules, clocks_for
+
+    partnership.guidance = guidance
+    partnership.practice_review_six_months = opted_in
+    partnership.save()
+    review = practice_to("in_progress", partnership, manager)
+    clocks = practice_clocks(
+        review,
+        settings=ReviewSettings(partnership=partnership),
+        today=TODAY,
+        six_months=partnership.six_month_practice_reviews,
+    )
+    assert [c.rule for c in clocks] == rules
+    assert [r for r, _ in clock_rules("practice", partnership)] == rules
+    views = [v for v in clocks_for(partnership, today=TODAY) if v.rule == "wt2018.lcspr-complete"]
+    assert [v.basis for v in views] == ([basis] if basis else [])
+    if basis == "local_default":
+        assert clocks[0].due.basis_label == "Local default, not statutory"
+        assert views[0].as_json()["statutory"] is False
+        assert "WT2018" not in clocks[0].what
 
 
 @pytest.mark.parametrize("count", [1, 4])
@@ -127,4 +167,5 @@ def test_the_provider_runs_a_bounded_number_of_queries(
         practice_to("published", partnership, manager)
     with django_assert_max_num_queries(6):
         views = clocks_for(partnership, today=TODAY)
-    assert len(views) == count * 4
+    # rapid review, reg 16 and reg 17 (a WT2023 partnership runs no 6-month clock)
+    assert len(views) == count * 3

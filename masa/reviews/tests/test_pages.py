@@ -98,7 +98,14 @@ def test_detail_shows_clocks_with_tag_and_explanation(manager_client, partnershi
     actions = [a.text for a in page.select("[data-actions] a")]
     assert actions == [RAPID["record"].label, RAPID["decide"].label]
     page = soup(manager_client.get(url("practice-detail", partnership, reviews[1].pk)))
-    assert page.select_one("[data-rule='wt2018.lcspr-complete'] [data-explanation]")
+    # WT2023 sets no period for a practice review: no 6-month clock unless opted in
+    assert page.select_one("[data-rule='wt2018.lcspr-complete']") is None
+    partnership.practice_review_six_months = True
+    partnership.save()
+    opted = soup(manager_client.get(url("practice-detail", partnership, reviews[1].pk)))
+    six = opted.select_one("[data-rule='wt2018.lcspr-complete']")
+    assert six.select_one("[data-explanation]")
+    assert six.select_one('[data-basis="local_default"]').text == "Local default, not statutory"
     assert {a.text for a in page.select("[data-actions] a")} == {
         PRACTICE["appoint"].label,
         PRACTICE["checkpoint"].label,

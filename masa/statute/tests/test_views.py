@@ -101,13 +101,17 @@ def test_intro_names_the_four_sources_with_dates(client, synced):
     assert len(sources) == 4
     assert "(CA2004): in force from 29 June 2018" in sources[0]
     assert "(SI 2018/789): in force from 29 June 2018" in sources[1]
-    assert "(WT2018): in force from 29 June 2018 to 14 December 2023" in sources[2]
+    # WT2018's last day in force was 14 December 2023; WT2023 replaced it on 15 December 2023
+    assert (
+        "(WT2018): in force from 29 June 2018 to 14 December 2023; replaced on 15 December 2023"
+        in sources[2]
+    )
     assert "(WT2023): in force from 15 December 2023" in sources[3]
 
 
 def test_list_shows_first_hundred_in_library_order(client, synced):
     soup = page(client, LIST)
-    assert count(soup) == len(synced.requirements) == 339
+    assert count(soup) == len(synced.requirements) == 341
     assert row_ids(soup) == list(synced.requirements)[:100]
 
 
@@ -226,8 +230,8 @@ def test_one_page_of_results_has_no_pagination(client, synced):
 def test_garbage_is_ignored_with_a_message(client, synced, query, message):
     soup = page(client, f"{LIST}?{query}")
     assert message in ignored(soup)
-    assert count(soup) == 339
-    assert len(row_ids(soup)) == (39 if "page=9999" in query else 100)
+    assert count(soup) == 341
+    assert len(row_ids(soup)) == (41 if "page=9999" in query else 100)
 
 
 def test_ignored_values_are_escaped(client, synced):
@@ -404,7 +408,7 @@ def test_csv_export(client, synced):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
-    assert len(rows) == 339
+    assert len(rows) == 341
     by_id = {row["id"]: row for row in rows}
     row = by_id["wt2023.notification.notify-panel"]
     assert (row["framework"], row["level"], row["clock"]) == (

@@ -2,7 +2,8 @@
 
     masa statute check                 OK line, or one `file:line: message` per error on stderr, exit 1
     masa statute export --format json  every requirement: id, framework, level, holder, topic,
-                                       summary, citation, clock, content_of, evidence, lineage
+                                       summary, citation, clock, content_of, evidence, lineage,
+                                       commencement (null, or status/label/commenced_on/note)
     masa statute sync                  upsert the YAML into the database; missing ids are retired
 
 `check` and `export` read only the YAML (no database); `--data-dir` points them at another folder.
@@ -18,6 +19,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from masa.statute.library import Library, LibraryInvalid, Requirement
 from masa.statute.loader import check_library, load_library
+from masa.statute.schema import COMMENCEMENT_STATUSES
 
 # The keys of each exported object, in order (`masa statute export` is a contract).
 EXPORT_KEYS = (
@@ -32,6 +34,7 @@ EXPORT_KEYS = (
     "content_of",
     "evidence",
     "lineage",
+    "commencement",
 )
 
 
@@ -96,6 +99,19 @@ def _row(r: Requirement) -> dict[str, Any]:
         "content_of": r.content_of,
         "evidence": r.evidence,
         "lineage": lineage,
+        "commencement": _commencement(r),
+    }
+
+
+def _commencement(r: Requirement) -> dict[str, Any] | None:
+    """None when the requirement is in force with its source."""
+    if not r.commencement:
+        return None
+    return {
+        "status": r.commencement,
+        "label": COMMENCEMENT_STATUSES[r.commencement],
+        "commenced_on": r.commenced_on.isoformat() if r.commenced_on else None,
+        "note": r.commencement_note,
     }
 
 
