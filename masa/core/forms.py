@@ -1,12 +1,14 @@
-"""Form pieces shared by every app: the GOV.UK date input and a base form that shows service errors."""
+"""Form pieces shared by every app: the GOV.UK date input, a base form that shows service errors,
+and the hidden version an edit form carries (ADR 0016)."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from django import forms
+from django.http import QueryDict
 
-from masa.core.errors import InvalidInput
+from masa.core.errors import InvalidInput, StaleRecord
 
 
 class DateInputWidget(forms.MultiWidget):
@@ -84,3 +86,45 @@ class ServiceForm(forms.Form):
                 self.add_error(
                     None if field == "__all__" or field not in self.fields else field, message
                 )
+        if isinstance(error, StaleRecord):
+            self.refill(error.refill)
+
+    def refill(self, values: dict[str, object]) -> None:
+        """Show `values` (model values by field name) in place of what was posted."""
+        data = self.data.copy()
+        for name, value in values.items():
+            if name not in self.fields:
+                continue
+            widget = self.fields[name].widget
+            html_name = self.add_prefix(name)
+            for key, posted in _widget_data(widget, html_name, value).items():
+                if isinstance(data, QueryDict):
+                    data.setlist(key, posted)
+                else:
+                    data[key] = posted if len(posted) != 1 else posted[0]
+        self.data = data
+
+
+def _widget_data(widget: forms.Widget, name: str, value: object) -> dict[str, list[str]]:
+    """The POST data `widget` would send for `value`, so a bound form can show it."""
+    if isinstance(widget, forms.MultiWidget):
+        parts = widget.decompress(value)
+        return {
+            name + suffix: ["" if part is None else str(part)]
+            for suffix, part in zip(widget.widgets_names, parts, strict=False)
+        }
+    if isinstance(widget, forms.CheckboxInput):
+        return {name: ["on"] if value else []}
+    if isinstance(value, list | tuple | set):
+        return {name: [str(getattr(item, "pk", item)) for item in value]}
+    if value is None:
+        return {name: [""]}
+    return {name: [str(getattr(value, "pk", value))]}
+
+
+class VersionedForm(ServiceForm):
+    """An edit form for a Versioned record: `version` is the version the form was opened at.
+
+    Give it `initial=version_initial(record)`; the service compares it with the database."""
+
+    version = forms.CharField(required=False, widget=forms.HiddenInput)
