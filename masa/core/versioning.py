@@ -16,11 +16,22 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import models
+from django.db.models import F
 from django.utils import timezone
 
 from .errors import FieldChange, InvalidInput, StaleRecord
 
 NOT_CREATED = 0  # the version a form carries for a record that did not exist when it was opened
+
+
+class _Unchecked:
+    def __repr__(self) -> str:
+        return "UNCHECKED"
+
+
+# Passed by writers with no form behind them (seed data, commands): the save bumps the version so
+# that open forms notice it, but compares nothing. Edit forms always pass their hidden value.
+UNCHECKED: Any = _Unchecked()
 
 MISSING_VERSION = (
     "This form was opened without the record's version, so it cannot tell whether someone else "
@@ -56,10 +67,16 @@ def version_claim(instance: Versioned, expected: Any, *, yours: Mapping[str, Any
     message). On success `instance` is reloaded from the database at the new version, so fields
     the form does not carry keep what others saved; the caller then sets `yours` and saves.
     A new record (no pk yet) is claimed only if the form was opened before it existed."""
-    expected = expected_version(expected)
     model = type(instance)
     if instance.pk is None:
+        if expected is not UNCHECKED:
+            expected_version(expected)  # a form must carry its version even to create
         return
+    if expected is UNCHECKED:
+        model._default_manager.filter(pk=instance.pk).update(version=F("version") + 1)
+        instance.refresh_from_db()
+        return
+    expected = expected_version(expected)
     claimed = model._default_manager.filter(pk=instance.pk, version=expected).update(
         version=expected + 1
     )
@@ -68,7 +85,7 @@ def version_claim(instance: Versioned, expected: Any, *, yours: Mapping[str, Any
     instance.refresh_from_db()
 
 
-def version_initial(instance: Versioned | None) -> dict[str, int]:
+def version_initial(instance: Any) -> dict[str, int]:
     """The edit form's hidden version for `instance` (NOT_CREATED when there is none yet)."""
     return {"version": instance.version if instance is not None else NOT_CREATED}
 
@@ -129,14 +146,14 @@ def stale_record(instance: Versioned, expected: int, yours: Mapping[str, Any]) -
         assert isinstance(field, models.Field)
         theirs = _comparable(field.value_from_object(current))
         mine = _comparable(mine)
+        if theirs == mine:
+            continue  # no clash: you would save what is there
         if original is not None:
             before = _comparable(getattr(original, field.attname, None))
             if before == theirs:
                 continue  # they did not change this field
             if mine == before:
-                refill[name] = theirs  # you did not change it either: take theirs
-        elif theirs == mine:
-            continue
+                refill[name] = theirs  # you did not change it: show theirs
         label = str(field.verbose_name)
         changes.append(
             FieldChange(
@@ -146,6 +163,4 @@ def stale_record(instance: Versioned, expected: int, yours: Mapping[str, Any]) -
                 yours=_shown(field, mine),
             )
         )
-    return StaleRecord(
-        changed_by=changed_by, changed_at=changed_at, changes=changes, refill=refill
-    )
+    return StaleRecord(changed_by=changed_by, changed_at=changed_at, changes=changes, refill=refill)
