@@ -74,11 +74,11 @@ def assessment_record(
     local_authority_level: str,
     by: Any,
     period_end: date | None = None,
-    version: Any = UNCHECKED,
+    expected_version: Any = UNCHECKED,
 ) -> Assessment:
     """Create or update the assessment of `requirement` for the period starting `period_start`
     (twelve months unless `period_end` is given). Raises InvalidInput naming the form field, and
-    StaleRecord when `version` (the form's) is not the assessment's for that period."""
+    StaleRecord when `expected_version` (the form's) is not the assessment's for that period."""
     requirement = check_requirement(partnership, requirement)
     if not isinstance(period_start, date):
         raise refuse("period_start", "Enter the date the reporting period starts")
@@ -140,7 +140,7 @@ def assessment_record(
         )
     elif all(getattr(assessment, name) == value for name, value in fields.items()):
         return assessment  # nothing to write, so nothing anyone saved can be lost
-    version_claim(assessment, version, yours=fields)
+    version_claim(assessment, expected_version, yours=fields)
     for name, value in fields.items():
         setattr(assessment, name, value)
     assessment.assessed_by = _actor(by)

@@ -150,7 +150,7 @@ def requirement(
                 local_authority_level=data["local_authority_level"],
                 by=request.user,
                 # the form's version is that of the period it was opened on
-                version=data["version"]
+                expected_version=data["expected_version"]
                 if data["period_start"] == initial["period_start"]
                 else NOT_CREATED,
             )

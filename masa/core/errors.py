@@ -73,13 +73,18 @@ class StaleRecord(InvalidInput):
         else:
             headline += " None of the values on this form differ from theirs; save again."
         field_errors: dict[str, list[str]] = {"__all__": [headline]}
+        self.changed_by = changed_by
         for change in changes:
-            field_errors.setdefault(change.field, []).append(
-                f"{change.label}: {changed_by} saved “{change.theirs}”; "
-                f"you were about to save “{change.yours}”"
-            )
+            field_errors.setdefault(change.field, []).append(self.describe(change))
         super().__init__(headline, field_errors)
         self.message = headline
-        self.changed_by, self.changed_at = changed_by, changed_at
+        self.changed_at = changed_at
         self.changes = changes
         self.refill = dict(refill)
+
+    def describe(self, change: FieldChange, label: str = "") -> str:
+        """One change as the error summary lists it; `label` is the form's name for the field."""
+        return (
+            f"{label or change.label}: {self.changed_by} saved “{change.theirs}”; "
+            f"you were about to save “{change.yours}”"
+        )

@@ -81,13 +81,26 @@ class ServiceForm(forms.Form):
     """A form whose view calls a service: `add_service_error` turns an InvalidInput into field errors."""
 
     def add_service_error(self, error: InvalidInput) -> None:
+        if isinstance(error, StaleRecord):
+            self._add_stale_record(error)
+            return
         for field, messages in error.field_errors.items():
             for message in messages:
                 self.add_error(
                     None if field == "__all__" or field not in self.fields else field, message
                 )
-        if isinstance(error, StaleRecord):
-            self.refill(error.refill)
+
+    def _add_stale_record(self, error: StaleRecord) -> None:
+        """The headline, then each change next to its field in the form's own words; the form
+        comes back at the newer version (ADR 0016)."""
+        self.add_error(None, error.message)
+        for change in error.changes:
+            field = self.fields.get(change.field)
+            label = str(field.label) if field is not None and field.label else ""
+            self.add_error(
+                change.field if field is not None else None, error.describe(change, label)
+            )
+        self.refill(error.refill)
 
     def refill(self, values: dict[str, object]) -> None:
         """Show `values` (model values by field name) in place of what was posted."""
@@ -125,6 +138,7 @@ def _widget_data(widget: forms.Widget, name: str, value: object) -> dict[str, li
 class VersionedForm(ServiceForm):
     """An edit form for a Versioned record: `version` is the version the form was opened at.
 
-    Give it `initial=version_initial(record)`; the service compares it with the database."""
+    Give it `initial=version_initial(record)`; its service takes `expected_version` and compares
+    it with the database."""
 
-    version = forms.CharField(required=False, widget=forms.HiddenInput)
+    expected_version = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -21,6 +21,8 @@ from django.utils import timezone
 
 from .errors import FieldChange, InvalidInput, StaleRecord
 
+# The edit form's hidden field and the services' keyword: the version the form was opened at.
+FORM_FIELD = "expected_version"
 NOT_CREATED = 0  # the version a form carries for a record that did not exist when it was opened
 
 
@@ -39,15 +41,30 @@ MISSING_VERSION = (
 )
 
 
-class Versioned(models.Model):
-    version = models.PositiveIntegerField(
+def version_field() -> models.PositiveIntegerField[int, int]:
+    return models.PositiveIntegerField(
         default=1,
         editable=False,
         help_text="Goes up by one with each save through an edit form (optimistic locking).",
     )
 
+
+class Versioned(models.Model):
+    """A record edited through forms. A model whose `version` name is taken (a section's
+    `version` is its document version) declares `VERSION_FIELD` and its own `version_field()`."""
+
+    version = version_field()
+
     class Meta:
         abstract = True
+
+
+def _name(model: Any) -> str:
+    return str(getattr(model, "VERSION_FIELD", "version"))
+
+
+def current_version(instance: Any) -> int:
+    return int(getattr(instance, _name(type(instance))))
 
 
 def expected_version(value: Any) -> int:
@@ -60,7 +77,7 @@ def expected_version(value: Any) -> int:
     return int(text)
 
 
-def version_claim(instance: Versioned, expected: Any, *, yours: Mapping[str, Any]) -> None:
+def version_claim(instance: models.Model, expected: Any, *, yours: Mapping[str, Any]) -> None:
     """Claim the next version of `instance` in the caller's transaction, or raise StaleRecord.
 
     `yours` maps model field names to the values the caller is about to write (only for the
@@ -73,12 +90,14 @@ def version_claim(instance: Versioned, expected: Any, *, yours: Mapping[str, Any
             expected_version(expected)  # a form must carry its version even to create
         return
     if expected is UNCHECKED:
-        model._default_manager.filter(pk=instance.pk).update(version=F("version") + 1)
+        name = _name(model)
+        model._default_manager.filter(pk=instance.pk).update(**{name: F(name) + 1})
         instance.refresh_from_db()
         return
     expected = expected_version(expected)
-    claimed = model._default_manager.filter(pk=instance.pk, version=expected).update(
-        version=expected + 1
+    name = _name(model)
+    claimed = model._default_manager.filter(pk=instance.pk, **{name: expected}).update(
+        **{name: expected + 1}
     )
     if not claimed:
         raise stale_record(instance, expected, yours)
@@ -87,7 +106,7 @@ def version_claim(instance: Versioned, expected: Any, *, yours: Mapping[str, Any
 
 def version_initial(instance: Any) -> dict[str, int]:
     """The edit form's hidden version for `instance` (NOT_CREATED when there is none yet)."""
-    return {"version": instance.version if instance is not None else NOT_CREATED}
+    return {FORM_FIELD: current_version(instance) if instance is not None else NOT_CREATED}
 
 
 # What changed ------------------------------------------------------------------------------------
@@ -127,7 +146,7 @@ def _person(user: Any) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def stale_record(instance: Versioned, expected: int, yours: Mapping[str, Any]) -> StaleRecord:
+def stale_record(instance: models.Model, expected: int, yours: Mapping[str, Any]) -> StaleRecord:
     """The refusal for a save from `expected` when the database holds a newer version."""
     model = type(instance)
     current = model._default_manager.get(pk=instance.pk)
@@ -135,12 +154,12 @@ def stale_record(instance: Versioned, expected: int, yours: Mapping[str, Any]) -
     original = latest = None
     if history is not None:
         rows = history.filter(id=instance.pk).order_by("-history_date", "-history_id")
-        original = rows.filter(version=expected).first() if expected else None
+        original = rows.filter(**{_name(model): expected}).first() if expected else None
         latest = rows.select_related("history_user").first()
     changed_by = _person(latest.history_user if latest is not None else None)
     changed_at = _shown(models.DateTimeField(), latest.history_date) if latest else ""
     changes: list[FieldChange] = []
-    refill: dict[str, Any] = {"version": current.version}
+    refill: dict[str, Any] = {FORM_FIELD: current_version(current)}
     for name, mine in yours.items():
         field = model._meta.get_field(name)
         assert isinstance(field, models.Field)

@@ -27,7 +27,7 @@ def save(partnership, requirement, by, version, status, narrative):
         partnership_level=narrative,
         local_authority_level="",
         by=by,
-        version=version,
+        expected_version=version,
     )
 
 
@@ -77,7 +77,7 @@ def test_two_people_submit_the_form_the_second_sees_what_changed(
     )
     theirs = open_form(colleague_client, URL, FORM)
     mine = open_form(editor_client, URL, FORM)
-    assert mine["version"] == "1"
+    assert mine["expected_version"] == "1"
     theirs.update(status="partly_met", local_authority_level="Only one LA so far")
     assert colleague_client.post(URL, theirs).status_code == 302
     mine.update(status="not_met")
@@ -86,7 +86,7 @@ def test_two_people_submit_the_form_the_second_sees_what_changed(
     assert headline.startswith("Someone else changed this record since you opened it")
     assert "Casey Colleague" in headline
     assert listed == [
-        "Status: Casey Colleague saved “Partly met”; you were about to save “Not met”",
+        "Is the duty met?: Casey Colleague saved “Partly met”; you were about to save “Not met”",
         "At local-authority level: Casey Colleague saved “Only one LA so far”; "
         "you were about to save “Each LA”",
     ]
@@ -94,7 +94,7 @@ def test_two_people_submit_the_form_the_second_sees_what_changed(
     assert (saved.status, saved.local_authority_level) == ("partly_met", "Only one LA so far")
     # The form comes back at the newer version: your status, their untouched-by-you text.
     again = form_in(response, FORM)
-    assert again["version"] == "2"
+    assert again["expected_version"] == "2"
     assert again["status"] == "not_met"
     assert again["local_authority_level"] == "Only one LA so far"
     assert editor_client.post(URL, again).status_code == 302
