@@ -92,7 +92,7 @@ def version_claim(instance: models.Model, expected: Any, *, yours: Mapping[str, 
     if expected is UNCHECKED:
         name = _name(model)
         model._default_manager.filter(pk=instance.pk).update(**{name: F(name) + 1})
-        instance.refresh_from_db()
+        _reload(instance)
         return
     expected = expected_version(expected)
     name = _name(model)
@@ -101,7 +101,17 @@ def version_claim(instance: models.Model, expected: Any, *, yours: Mapping[str, 
     )
     if not claimed:
         raise stale_record(instance, expected, yours)
-    instance.refresh_from_db()
+    _reload(instance)
+
+
+def _reload(instance: models.Model) -> None:
+    """Take the database's values (one query), keeping cached relations whose key is unchanged
+    (setting a foreign key's id drops its cached object only when the id differs)."""
+    names = [field.attname for field in instance._meta.concrete_fields]
+    fresh = type(instance)._default_manager.filter(pk=instance.pk).values(*names).get()
+    for attname, value in fresh.items():
+        if getattr(instance, attname) != value:
+            setattr(instance, attname, value)
 
 
 def version_initial(instance: Any) -> dict[str, int]:
