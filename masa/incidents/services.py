@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from masa.core.clocks.engine import long_date
 from masa.core.errors import refuse
+from masa.core.versioning import UNCHECKED, version_claim
 from masa.geography.models import LocalAuthority
 from masa.partnerships.models import Guidance, Partnership, PartnershipArea
 from masa.timeline.services import event_record
@@ -248,9 +249,15 @@ def _open(incident: SeriousIncident) -> None:
 
 @transaction.atomic
 def incident_update(
-    *, incident: SeriousIncident, by: Any, today: date | None = None, **changes: Any
+    *,
+    incident: SeriousIncident,
+    by: Any,
+    today: date | None = None,
+    expected_version: Any = UNCHECKED,
+    **changes: Any,
 ) -> SeriousIncident:
-    """Change the notification's own fields (not its children); the whole record is re-checked."""
+    """Change the notification's own fields (not its children); the whole record is re-checked.
+    StaleRecord if someone changed it since the form was opened at `expected_version`."""
     unknown = set(changes) - set(FIELDS)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
@@ -260,6 +267,7 @@ def incident_update(
     changed = [field for field in FIELDS if clean[field] != current[field]]
     if not changed:
         return incident
+    version_claim(incident, expected_version, yours={field: clean[field] for field in changed})
     for field in changed:
         setattr(incident, field, clean[field])
     incident.save()
