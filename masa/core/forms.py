@@ -4,6 +4,7 @@ and the hidden version an edit form carries (ADR 0016)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django import forms
 from django.http import QueryDict
@@ -104,7 +105,7 @@ class ServiceForm(forms.Form):
 
     def refill(self, values: dict[str, object]) -> None:
         """Show `values` (model values by field name) in place of what was posted."""
-        data = self.data.copy()
+        data: Any = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict or a dict
         for name, value in values.items():
             if name not in self.fields:
                 continue
@@ -121,10 +122,11 @@ class ServiceForm(forms.Form):
 def _widget_data(widget: forms.Widget, name: str, value: object) -> dict[str, list[str]]:
     """The POST data `widget` would send for `value`, so a bound form can show it."""
     if isinstance(widget, forms.MultiWidget):
-        parts = widget.decompress(value)
+        parts = widget.decompress(value) or []
+        suffixes: list[str] = widget.widgets_names  # type: ignore[attr-defined]
         return {
             name + suffix: ["" if part is None else str(part)]
-            for suffix, part in zip(widget.widgets_names, parts, strict=False)
+            for suffix, part in zip(suffixes, parts, strict=False)
         }
     if isinstance(widget, forms.CheckboxInput):
         return {name: ["on"] if value else []}
