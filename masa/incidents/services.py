@@ -292,6 +292,9 @@ def notification_record(
         raise refuse("which", "Choose who was notified")
     field, who = SENT[which]
     _open(incident)
+    # The edit form carries these dates too: move the version on so that one opened before this
+    # is refused rather than writing its older date back (ADR 0016).
+    version_claim(incident, UNCHECKED, yours={})
     current = {f: getattr(incident, f) for f in FIELDS}
     clean = _checked(incident.partnership, {**current, field: on}, today or timezone.localdate())
     setattr(incident, field, clean[field])

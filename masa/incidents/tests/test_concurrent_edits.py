@@ -54,3 +54,26 @@ def test_two_people_submit_the_notification_form(incident, manager_client, colle
     )
     again = form_in(response)
     assert (again["expected_version"], again["summary"]) == ("2", "Fictional: mine")
+
+
+def test_a_date_recorded_as_sent_is_not_undone_by_an_edit_form_opened_before(
+    incident,  # noqa: F811
+    manager_client,
+    colleague,
+):
+    from masa.incidents.services import notification_record
+
+    path = f"/partnerships/testshire/incidents/{incident.pk}/edit/"
+    mine = open_form(manager_client, path)
+    assert mine["partners_notified_on_0"] == ""
+    notification_record(incident=incident, which="partners", on=date(2026, 1, 5), by=colleague,
+                        today=date(2026, 3, 1))  # fmt: skip
+    mine["summary"] = "Fictional: mine"
+    headline, listed = stale_summary(manager_client.post(path, mine))
+    assert headline.startswith("Someone else changed this record since you opened it")
+    assert any("5 January 2026" in line for line in listed)
+    incident.refresh_from_db()
+    assert (incident.partners_notified_on, incident.summary) == (
+        date(2026, 1, 5),
+        "Fictional: serious harm",
+    )
