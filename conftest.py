@@ -56,3 +56,22 @@ def outsider_client(outsider):
     from masa.accounts.tests.people import signed_in
 
     return signed_in(outsider)
+
+
+@pytest.fixture
+def colleague(partnership):
+    """A second business manager, named: the one whose save comes first in concurrent-edit tests."""
+    from masa.accounts.models import Role
+    from masa.accounts.tests.people import member_of
+
+    user = member_of(partnership, "colleague", Role.BUSINESS_MANAGER)
+    user.first_name, user.last_name = "Casey", "Colleague"
+    user.save()
+    return user
+
+
+@pytest.fixture
+def colleague_client(colleague):
+    from masa.accounts.tests.people import signed_in
+
+    return signed_in(colleague)

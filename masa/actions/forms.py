@@ -9,7 +9,7 @@ from django import forms
 from django.forms.renderers import TemplatesSetting
 
 from masa.core.forms import ServiceForm as CoreServiceForm
-from masa.core.forms import date_field
+from masa.core.forms import VersionedForm, date_field
 
 from .models import SignOffPartner, UpdateKind
 from .selectors import themes_in_use
@@ -96,7 +96,7 @@ class UpdateForm(ServiceForm):
     )
 
 
-class ActionTransitionForm(ServiceForm):
+class ActionTransitionForm(ServiceForm, VersionedForm):
     to = forms.ChoiceField(
         label="Move the action to",
         widget=forms.RadioSelect,
@@ -110,7 +110,7 @@ class ActionTransitionForm(ServiceForm):
         ]
 
 
-class RecommendationTransitionForm(ServiceForm):
+class RecommendationTransitionForm(ServiceForm, VersionedForm):
     to = forms.ChoiceField(
         label="Move the recommendation to",
         widget=forms.RadioSelect,

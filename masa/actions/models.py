@@ -14,6 +14,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from masa.core.models import TimeStampedModel
+from masa.core.versioning import Versioned
 
 from .workflow import ACTION_DONE, TAGS, ActionStatus, RecommendationStatus
 
@@ -35,7 +36,7 @@ class LearningTheme(TimeStampedModel):
         return self.name
 
 
-class Recommendation(TimeStampedModel):
+class Recommendation(Versioned, TimeStampedModel):
     """A recommendation the partnership must answer. `source` is whatever made it (a practice
     review, a scrutiny finding, an audit); `source_label` names it for people and for sources
     not yet recorded in MASA."""
@@ -84,7 +85,7 @@ class Recommendation(TimeStampedModel):
         return TAGS.get(self.status, "govuk-tag--grey")
 
 
-class Action(TimeStampedModel):
+class Action(Versioned, TimeStampedModel):
     recommendation = models.ForeignKey(
         Recommendation, on_delete=models.CASCADE, related_name="actions"
     )

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from masa.core.errors import refuse
+from masa.core.versioning import UNCHECKED, version_claim
 from masa.partnerships.models import Organisation, Partnership, RelevantAgency, StatutoryPartner
 from masa.timeline.services import event_record
 
@@ -122,11 +123,14 @@ def recommendation_transition(
     signed_off_on: Any = None,
     signed_off_note: Any = "",
     today: date | None = None,
+    expected_version: Any = UNCHECKED,
 ) -> Recommendation:
     """Move a recommendation on. Implemented needs every action implemented; impact evidenced
     needs every action's impact evidenced; closing needs every action signed off and the date the
-    partners signed the recommendation off; rejecting needs a reason."""
+    partners signed the recommendation off; rejecting needs a reason. StaleRecord if someone moved
+    it since the form was opened at `expected_version`."""
     today = today or timezone.localdate()
+    version_claim(recommendation, expected_version, yours={"status": to})
     workflow.check_recommendation(recommendation.status, to)
     statuses = list(recommendation.actions.values_list("status", flat=True))
     needs: dict[str, tuple[frozenset[str] | set[str], str]] = {
@@ -275,9 +279,13 @@ def action_update_add(
 
 
 @transaction.atomic
-def action_transition(*, action: Action, to: str, by: Any) -> Action:
+def action_transition(
+    *, action: Action, to: str, by: Any, expected_version: Any = UNCHECKED
+) -> Action:
     """Implemented needs evidence of implementation; impact evidenced needs evidence of impact;
-    signed off needs the sign-off of all three safeguarding partners."""
+    signed off needs the sign-off of all three safeguarding partners. StaleRecord if someone
+    moved it since the form was opened at `expected_version`."""
+    version_claim(action, expected_version, yours={"status": to})
     workflow.check_action(action.status, to)
     kinds = set(action.updates.values_list("kind", flat=True))
     if to == A.IMPLEMENTED and UpdateKind.IMPLEMENTATION_EVIDENCE not in kinds:

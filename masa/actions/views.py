@@ -18,6 +18,7 @@ from django.utils import timezone
 from masa.accounts.access import partnership_view
 from masa.accounts.selectors import can_edit
 from masa.core.form_page import form_page
+from masa.core.versioning import version_initial
 from masa.incidents.access import can_read_cases
 from masa.partnerships.models import Partnership
 from masa.partnerships.views.common import crumbs, posted
@@ -267,7 +268,9 @@ def recommendation_status(request: HttpRequest, partnership: Partnership, pk: in
     return _form(
         request,
         partnership,
-        forms.RecommendationTransitionForm(posted(request), allowed=allowed),
+        forms.RecommendationTransitionForm(
+            posted(request), allowed=allowed, initial=version_initial(recommendation)
+        ),
         call=lambda data: services.recommendation_transition(
             recommendation=recommendation, by=request.user, **data
         ),
@@ -329,7 +332,9 @@ def action_status(request: HttpRequest, partnership: Partnership, pk: int) -> Ht
         request,
         partnership,
         forms.ActionTransitionForm(
-            posted(request), allowed=allowed, initial={"to": request.GET.get("to")}
+            posted(request),
+            allowed=allowed,
+            initial={"to": request.GET.get("to"), **version_initial(action)},
         ),
         call=lambda data: services.action_transition(action=action, by=request.user, **data),
         title=f"Change the status of action {action.pk}",

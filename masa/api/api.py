@@ -16,17 +16,18 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from masa.core.errors import InvalidInput
+from masa.core.errors import InvalidInput, StaleRecord
 from masa.incidents import selectors
 from masa.incidents.clocks import incident_clocks
 from masa.incidents.models import CaseRecordView, SeriousIncident
-from masa.incidents.services import incident_record
+from masa.incidents.services import incident_record, incident_update
 
 from .authentication import ApiTokenAuthentication
 from .models import ApiToken
 from .permissions import PartnershipCaseAccess
 from .serializers import (
     ClockSerializer,
+    NotificationChangeSerializer,
     NotificationInSerializer,
     NotificationPageSerializer,
     NotificationSerializer,
@@ -109,10 +110,71 @@ class NotificationListApi(PartnershipApiView):
         return Response(NotificationSerializer(incident).data, status=status.HTTP_201_CREATED)
 
 
+def etag(incident: SeriousIncident) -> str:
+    return f'"{incident.version}"'
+
+
+def if_match(request: Request) -> str | None:
+    """The version an If-Match header names (`"3"`, `W/"3"`), or None without one."""
+    header = request.headers.get("If-Match", "").strip()
+    if not header:
+        return None
+    return header.removeprefix("W/").strip('"') or ""
+
+
+NO_VERSION = (
+    "Send the version you read, so that a change someone else made since is not overwritten: "
+    'an If-Match header with the ETag of the notification, or a "version" field'
+)
+
+
 class NotificationDetailApi(PartnershipApiView):
     @extend_schema(operation_id="notifications_retrieve", responses=NotificationSerializer)
     def get(self, request: Request, slug: str, reference: str) -> Response:
-        return Response(NotificationSerializer(self.incident(reference, "detail")).data)
+        incident = self.incident(reference, "detail")
+        return Response(NotificationSerializer(incident).data, headers={"ETag": etag(incident)})
+
+    @extend_schema(
+        operation_id="notifications_change",
+        request=NotificationChangeSerializer,
+        responses={200: NotificationSerializer, 400: ERRORS, 409: ERRORS, 428: ERRORS},
+        summary="Change a notification's own fields; refused (409) if it changed since you read it",
+    )
+    def patch(self, request: Request, slug: str, reference: str) -> Response:
+        incident = self.incident(reference, "change")
+        parsed = NotificationChangeSerializer(data=request.data, partial=True)
+        if not parsed.is_valid():
+            return Response(parsed.errors, status=status.HTTP_400_BAD_REQUEST)
+        changes = dict(parsed.validated_data)
+        expected = if_match(request)
+        if expected is None:
+            expected = changes.pop("version", None)
+        else:
+            changes.pop("version", None)
+        if expected is None:
+            return Response(
+                {"non_field_errors": [NO_VERSION]}, status=status.HTTP_428_PRECONDITION_REQUIRED
+            )
+        try:
+            incident = incident_update(
+                incident=incident, by=request.user, expected_version=expected, **changes
+            )
+        except StaleRecord as error:
+            return Response(
+                {
+                    "non_field_errors": [error.message],
+                    "version": error.refill.get("expected_version"),
+                    "changes": [
+                        {"field": c.field, "theirs": c.theirs, "yours": c.yours}
+                        for c in error.changes
+                    ],
+                },
+                status=status.HTTP_409_CONFLICT,
+            )
+        except InvalidInput as error:
+            return Response(field_errors(error), status=status.HTTP_400_BAD_REQUEST)
+        incident = selectors.incident_detail(partnership=self.partnership, pk=incident.pk)
+        return Response(NotificationSerializer(incident).data, headers={"ETag": etag(incident)})
 
 
 class NotificationClocksApi(PartnershipApiView):

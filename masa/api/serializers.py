@@ -47,6 +47,16 @@ class NotificationInSerializer(serializers.Serializer):
         return found
 
 
+class NotificationChangeSerializer(NotificationInSerializer):
+    """A change to a notification's own fields (children are recorded with it): send only the
+    fields that change, and the version you read as `If-Match` or `version` (ADR 0018)."""
+
+    children = None  # type: ignore[assignment]
+    version = serializers.IntegerField(
+        required=False, min_value=1, help_text="The version you read, if not sent as If-Match"
+    )
+
+
 class ChildSerializer(serializers.ModelSerializer):
     class Meta:
         model = IncidentChild
@@ -77,6 +87,7 @@ class NotificationSerializer(serializers.ModelSerializer):
             "summary",
             "children",
             "created_at",
+            "version",
         ]
         read_only_fields = fields
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 
-from masa.core.forms import DateField, ServiceForm
+from masa.core.forms import DateField, ServiceForm, VersionedForm
 from masa.geography.forms import parse_at
 
 from .models import Status
@@ -61,7 +61,7 @@ class MatrixFilterForm(forms.Form):
         return self.cleaned_data.get(name) or (parse_at(None) if name == "at" else None)
 
 
-class AssessmentForm(ServiceForm):
+class AssessmentForm(VersionedForm):
     period_start = DateField(
         label="Reporting period starts",
         help_text="Twelve months from this date, for example 1 4 2025 for April 2025 to March 2026",

@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from masa.core.versioning import Versioned
+
 
 class Status(models.TextChoices):
     """DESIGN.md: the fixed status words."""
@@ -24,7 +26,7 @@ class Status(models.TextChoices):
     NOT_ASSESSED = "not_assessed", "Not assessed"
 
 
-class Assessment(models.Model):
+class Assessment(Versioned):
     partnership = models.ForeignKey(
         "partnerships.Partnership", on_delete=models.CASCADE, related_name="assessments"
     )

@@ -76,6 +76,7 @@ class AssessmentRow:
     assessed_at: datetime
     assessed_by: str  # the user's name as `User.__str__` gives it, or ""
     evidence_links: tuple[LinkRow, ...] = ()
+    version: int = 1  # what the edit form carries (optimistic locking)
 
     @property
     def pk(self) -> int:
@@ -137,11 +138,11 @@ def assessment_rows(
             "id", "requirement_id", "status", "partnership_level", "local_authority_level",
             "period_start", "period_end", "assessed_at", "assessed_by_id",
             "assessed_by__username", "assessed_by__first_name", "assessed_by__last_name",
-            "assessed_by__job_title",
+            "assessed_by__job_title", "version",
         )
     ):  # fmt: skip
         (pk, requirement, status, partnership_level, local_authority_level, start, end,
-         assessed_at, user_id, username, first, last, job) = row  # fmt: skip
+         assessed_at, user_id, username, first, last, job, version) = row  # fmt: skip
         if user_id and user_id not in names:
             names[user_id] = str(
                 User(username=username, first_name=first, last_name=last, job_title=job)
@@ -149,6 +150,6 @@ def assessment_rows(
         # Later periods overwrite earlier ones.
         found[requirement] = AssessmentRow(
             pk, requirement, status, partnership_level, local_authority_level, start, end,
-            assessed_at, names.get(user_id, ""), tuple(links.get(pk, ())),
+            assessed_at, names.get(user_id, ""), tuple(links.get(pk, ())), version,
         )  # fmt: skip
     return found

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from masa.core.errors import Conflict, refuse
+from masa.core.versioning import UNCHECKED, version_claim
 from masa.partnerships.models import Partnership
 from masa.statute.models import Requirement
 from masa.timeline.services import event_record
@@ -73,9 +74,11 @@ def assessment_record(
     local_authority_level: str,
     by: Any,
     period_end: date | None = None,
+    expected_version: Any = UNCHECKED,
 ) -> Assessment:
     """Create or update the assessment of `requirement` for the period starting `period_start`
-    (twelve months unless `period_end` is given). Raises InvalidInput naming the form field."""
+    (twelve months unless `period_end` is given). Raises InvalidInput naming the form field, and
+    StaleRecord when `expected_version` (the form's) is not the assessment's for that period."""
     requirement = check_requirement(partnership, requirement)
     if not isinstance(period_start, date):
         raise refuse("period_start", "Enter the date the reporting period starts")
@@ -143,7 +146,8 @@ def assessment_record(
             partnership=partnership, requirement=requirement, period_start=period.start
         )
     elif all(getattr(assessment, name) == value for name, value in fields.items()):
-        return assessment
+        return assessment  # nothing to write, so nothing anyone saved can be lost
+    version_claim(assessment, expected_version, yours=fields)
     for name, value in fields.items():
         setattr(assessment, name, value)
     assessment.assessed_by = _actor(by)

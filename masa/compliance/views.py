@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from masa.accounts.access import partnership_view
 from masa.accounts.selectors import can_edit
 from masa.core.errors import InvalidInput
+from masa.core.versioning import NOT_CREATED, version_initial
 from masa.geography.forms import parse_at
 from masa.partnerships.models import Partnership
 from masa.statute.models import Requirement
@@ -127,6 +128,7 @@ def requirement(
         "status": assessment.status if assessment else "",
         "partnership_level": assessment.partnership_level if assessment else "",
         "local_authority_level": assessment.local_authority_level if assessment else "",
+        **version_initial(assessment),
     }
     action = request.POST.get("action") if request.method == "POST" else None
     assess_form = AssessmentForm(
@@ -147,6 +149,10 @@ def requirement(
                 partnership_level=data["partnership_level"],
                 local_authority_level=data["local_authority_level"],
                 by=request.user,
+                # the form's version is that of the period it was opened on
+                expected_version=data["expected_version"]
+                if data["period_start"] == initial["period_start"]
+                else NOT_CREATED,
             )
         except InvalidInput as error:
             assess_form.add_service_error(error)

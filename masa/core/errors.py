@@ -36,3 +36,55 @@ class NotPermitted(MasaError):
 
 class TransitionNotAllowed(MasaError):
     """A workflow move that the transition table does not allow."""
+
+
+STALE_HEADLINE = "Someone else changed this record since you opened it"
+
+
+class FieldChange:
+    """One field another person saved differently: `theirs` is now in the database, `yours` is
+    what the refused save would have written (both as shown on the page)."""
+
+    def __init__(self, *, field: str, label: str, theirs: str, yours: str) -> None:
+        self.field, self.label, self.theirs, self.yours = field, label, theirs, yours
+
+    def __repr__(self) -> str:
+        return f"FieldChange({self.field!r}: {self.theirs!r} vs {self.yours!r})"
+
+
+class StaleRecord(InvalidInput):
+    """The record was saved by someone else after the form was opened; nothing was written.
+
+    `changes` says what they saved field by field; `refill` is the form data to show next (the
+    newer version number, and their values for the fields you did not change)."""
+
+    def __init__(
+        self,
+        *,
+        changed_by: str,
+        changed_at: str,
+        changes: list[FieldChange],
+        refill: Mapping[str, object],
+    ) -> None:
+        when = f" on {changed_at}" if changed_at else ""
+        headline = f"{STALE_HEADLINE}: {changed_by} saved it{when}."
+        if changes:
+            headline += " Their changes are listed below; check them, then save again."
+        else:
+            headline += " None of the values on this form differ from theirs; save again."
+        field_errors: dict[str, list[str]] = {"__all__": [headline]}
+        self.changed_by = changed_by
+        for change in changes:
+            field_errors.setdefault(change.field, []).append(self.describe(change))
+        super().__init__(headline, field_errors)
+        self.message = headline
+        self.changed_at = changed_at
+        self.changes = changes
+        self.refill = dict(refill)
+
+    def describe(self, change: FieldChange, label: str = "") -> str:
+        """One change as the error summary lists it; `label` is the form's name for the field."""
+        return (
+            f"{label or change.label}: {self.changed_by} saved “{change.theirs}”; "
+            f"you were about to save “{change.yours}”"
+        )

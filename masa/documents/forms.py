@@ -8,7 +8,7 @@ from django import forms
 from django.forms.renderers import TemplatesSetting
 
 from masa.core.forms import ServiceForm as CoreServiceForm
-from masa.core.forms import date_field
+from masa.core.forms import VersionedForm, date_field
 from masa.partnerships.models import PartnerType
 
 from .models import DocumentKind
@@ -45,7 +45,7 @@ class NewVersionForm(ServiceForm):
     """Nothing to fill in: the button confirms."""
 
 
-class SectionForm(ServiceForm):
+class SectionForm(ServiceForm, VersionedForm):
     narrative = forms.CharField(
         label="Text",
         required=False,
@@ -57,7 +57,7 @@ class SectionForm(ServiceForm):
     )
 
 
-class DetailsForm(ServiceForm):
+class DetailsForm(ServiceForm, VersionedForm):
     title = forms.CharField(
         label="Title",
         max_length=200,

@@ -19,6 +19,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from masa.core.models import TimeStampedModel
+from masa.core.versioning import Versioned, version_field
 from masa.partnerships.models import PartnerType
 
 
@@ -106,7 +107,7 @@ class VersionStatus(models.TextChoices):
     SUPERSEDED = "superseded", "Superseded"
 
 
-class DocumentVersion(TimeStampedModel):
+class DocumentVersion(Versioned, TimeStampedModel):
     """One edition. `framework` is the guidance it answers (wt2018 or wt2023), fixed when the
     version is made. Drafts assemble their record-filled parts live; publishing stores the whole
     assembled content in `snapshot` and freezes the version."""
@@ -161,6 +162,9 @@ class Section(TimeStampedModel):
     version = models.ForeignKey(DocumentVersion, on_delete=models.CASCADE, related_name="sections")
     key = models.SlugField(max_length=60)
     narrative = models.TextField(blank=True)  # Markdown, sanitised when rendered
+    # `version` is the document version, so the optimistic lock has another name (ADR 0018).
+    edit_version = version_field()
+    VERSION_FIELD = "edit_version"
 
     history = HistoricalRecords()
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from masa.accounts.models import Membership, Role
 from masa.core.errors import Conflict, InvalidInput, NotPermitted, refuse
+from masa.core.versioning import UNCHECKED, version_claim
 from masa.partnerships.models import (
     Partnership,
     PartnerType,
@@ -198,8 +199,16 @@ def _void_signatures(version: DocumentVersion, *, reason: str, by: Any) -> int:
 
 
 @transaction.atomic
-def section_update(*, version: DocumentVersion, key: Any, narrative: Any, by: Any) -> Section:
-    """Save a section's narrative (Markdown). An edit after a signature voids all signatures."""
+def section_update(
+    *,
+    version: DocumentVersion,
+    key: Any,
+    narrative: Any,
+    by: Any,
+    expected_version: Any = UNCHECKED,
+) -> Section:
+    """Save a section's narrative (Markdown). An edit after a signature voids all signatures.
+    Raises StaleRecord if the section changed since the form was opened at `expected_version`."""
     version = (
         DocumentVersion.objects.select_for_update().select_related("document").get(pk=version.pk)
     )
@@ -208,9 +217,12 @@ def section_update(*, version: DocumentVersion, key: Any, narrative: Any, by: An
     if outline is None:
         raise refuse("key", "There is no such section in this document")
     narrative = _text(narrative, "narrative", "The text", limit=NARRATIVE_LIMIT, required=False)
-    section, _ = Section.objects.get_or_create(version=version, key=outline.key)
-    if section.narrative == narrative:
+    section = Section.objects.filter(version=version, key=outline.key).first()
+    if section is not None and section.narrative == narrative:
         return section  # nothing changed: nothing to record, no signature to void
+    if section is None:
+        section = Section(version=version, key=outline.key)
+    version_claim(section, expected_version, yours={"narrative": narrative})
     section.narrative = narrative
     section.save()
     _event(
@@ -232,7 +244,10 @@ def version_details_update(
     effective_from: Any = None,
     change_summary: Any = "",
     by: Any,
+    expected_version: Any = UNCHECKED,
 ) -> DocumentVersion:
+    """Change a draft's title, date and summary of changes; refused with StaleRecord if someone
+    saved them since the form was opened at `expected_version`."""
     version = (
         DocumentVersion.objects.select_for_update().select_related("document").get(pk=version.pk)
     )
@@ -246,6 +261,11 @@ def version_details_update(
     before = (version.title, version.effective_from, version.change_summary)
     if before == (title, effective_from, change_summary):
         return version
+    version_claim(
+        version,
+        expected_version,
+        yours={"title": title, "effective_from": effective_from, "change_summary": change_summary},
+    )
     version.title, version.effective_from, version.change_summary = (
         title,
         effective_from,

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 from masa.accounts.access import partnership_view
 from masa.accounts.selectors import can_edit
 from masa.core.form_page import form_page
+from masa.core.versioning import version_initial
 from masa.partnerships.models import Partnership, PartnerType
 from masa.partnerships.views.common import crumbs, posted
 from masa.statute.loader import load_library
@@ -275,12 +276,15 @@ def section_edit(
     if outline is None:
         raise Http404
     back = _version_url(version) + f"#section-{key}"
-    current = next((s.narrative for s in version.sections.all() if s.key == key), "")
+    section = next((s for s in version.sections.all() if s.key == key), None)
     library = load_library()
     return _form(
         request,
         partnership,
-        forms.SectionForm(posted(request), initial={"narrative": current}),
+        forms.SectionForm(
+            posted(request),
+            initial={"narrative": section.narrative if section else "", **version_initial(section)},
+        ),
         call=lambda data: services.section_update(
             version=version, key=key, by=request.user, **data
         ),
@@ -310,6 +314,7 @@ def details_edit(
                 "title": version.title,
                 "effective_from": version.effective_from,
                 "change_summary": version.change_summary,
+                **version_initial(version),
             },
         ),
         call=lambda data: services.version_details_update(version=version, by=request.user, **data),

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
-from masa.core.forms import DATE_HINT, date_field
+from masa.core.forms import DATE_HINT, VersionedForm, date_field
 from masa.core.forms import ServiceForm as CoreServiceForm
 from masa.geography.models import LocalAuthority
 
@@ -177,3 +177,7 @@ class FilterForm(forms.Form):
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [("", "Any"), *((y, str(y)) for y in years)]  # type: ignore[attr-defined]
+
+
+class IncidentEditForm(VersionedForm, IncidentForm):
+    """A notification's own fields, with the version the form was opened at (ADR 0018)."""

@@ -10,6 +10,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from masa.core.models import TimeStampedModel
+from masa.core.versioning import Versioned
 
 from .workflow import Status
 
@@ -47,7 +48,7 @@ class Sex(models.TextChoices):
     NOT_KNOWN = "not_known", "Not known or not recorded"
 
 
-class SeriousIncident(TimeStampedModel):
+class SeriousIncident(Versioned, TimeStampedModel):
     partnership = models.ForeignKey(
         "partnerships.Partnership", on_delete=models.PROTECT, related_name="serious_incidents"
     )

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from masa.core.clocks.engine import long_date
 from masa.core.errors import refuse
+from masa.core.versioning import UNCHECKED, version_claim
 from masa.geography.models import LocalAuthority
 from masa.partnerships.models import Guidance, Partnership, PartnershipArea
 from masa.timeline.services import event_record
@@ -264,9 +265,15 @@ def _open(incident: SeriousIncident) -> None:
 
 @transaction.atomic
 def incident_update(
-    *, incident: SeriousIncident, by: Any, today: date | None = None, **changes: Any
+    *,
+    incident: SeriousIncident,
+    by: Any,
+    today: date | None = None,
+    expected_version: Any = UNCHECKED,
+    **changes: Any,
 ) -> SeriousIncident:
-    """Change the notification's own fields (not its children); the whole record is re-checked."""
+    """Change the notification's own fields (not its children); the whole record is re-checked.
+    StaleRecord if someone changed it since the form was opened at `expected_version`."""
     unknown = set(changes) - set(FIELDS)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
@@ -276,6 +283,7 @@ def incident_update(
     changed = [field for field in FIELDS if clean[field] != current[field]]
     if not changed:
         return incident
+    version_claim(incident, expected_version, yours={field: clean[field] for field in changed})
     for field in changed:
         setattr(incident, field, clean[field])
     incident.save()
@@ -300,6 +308,9 @@ def notification_record(
         raise refuse("which", "Choose who was notified")
     field, who = SENT[which]
     _open(incident)
+    # The edit form carries these dates too: move the version on so that one opened before this
+    # is refused rather than writing its older date back (ADR 0018).
+    version_claim(incident, UNCHECKED, yours={})
     current = {f: getattr(incident, f) for f in FIELDS}
     clean = _checked(incident.partnership, {**current, field: on}, today or timezone.localdate())
     setattr(incident, field, clean[field])

@@ -16,6 +16,7 @@ from masa.clocks import services as clock_services
 from masa.clocks.forms import ClockForm, ExtendForm, PauseForm
 from masa.core.form_page import FORM_TEMPLATE, form_page
 from masa.core.forms import ServiceForm
+from masa.core.versioning import version_initial
 from masa.partnerships.models import Partnership
 from masa.partnerships.views.common import crumbs, posted
 
@@ -142,7 +143,8 @@ def incident_edit(request: HttpRequest, partnership: Partnership, pk: int) -> Ht
     incident = _incident(partnership, pk, page="edit", user=request.user)
     back = _url("detail", partnership, pk)
     initial = {field: getattr(incident, field) for field in services.FIELDS}
-    form = forms.IncidentForm(
+    initial.update(version_initial(incident))
+    form = forms.IncidentEditForm(
         posted(request), partnership=partnership, with_children=False, initial=initial
     )
     return _form(

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from masa.core.forms import ServiceForm, date_field
+from masa.core.forms import ServiceForm, VersionedForm, date_field
 from masa.geography.models import IntegratedCareBoard, LocalAuthority, PoliceForceArea
 
 from . import schedule, selectors
@@ -116,6 +116,10 @@ class PartnershipForm(ServiceForm):
         self.fields["parent"].queryset = others  # type: ignore[attr-defined]
 
 
+class PartnershipEditForm(VersionedForm, PartnershipForm):
+    """The details of an existing partnership, with the version the form was opened at."""
+
+
 class PartnershipCreateForm(PartnershipForm):
     slug = _text(
         "Web name",
@@ -147,7 +151,7 @@ class AreaForm(ServiceForm):
     end = date_field("End date", required=False, hint="Leave empty if it still covers the area")
 
 
-class EndForm(ServiceForm):
+class EndForm(VersionedForm):
     end = date_field("End date", hint="The last day it applied, for example 31 3 2025")
 
 
@@ -246,7 +250,7 @@ class AgencyForm(ServiceForm):
     start = date_field("Start date", hint=EXAMPLE)
 
 
-class AgencyEditForm(ServiceForm):
+class AgencyEditForm(VersionedForm):
     why_chosen = AgencyForm.base_fields["why_chosen"]
     contribution = AgencyForm.base_fields["contribution"]
 
@@ -324,6 +328,10 @@ class BoardForm(ServiceForm):
         self.fields["parent"].queryset = boards  # type: ignore[attr-defined]
 
 
+class BoardEditForm(VersionedForm, BoardForm):
+    """A group's details, with the version the form was opened at."""
+
+
 class PriorityForm(ServiceForm):
     title = _text("Priority", "Enter the priority")
     description = _text("Description", textarea=True, max_length=5000)
@@ -343,7 +351,7 @@ class PriorityForm(ServiceForm):
     end = date_field("End date", required=False, hint="Optional")
 
 
-class PriorityEditForm(ServiceForm):
+class PriorityEditForm(VersionedForm):
     title = PriorityForm.base_fields["title"]
     description = PriorityForm.base_fields["description"]
     position = PriorityForm.base_fields["position"]

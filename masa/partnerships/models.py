@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from masa.core.models import TimeStampedModel
+from masa.core.versioning import Versioned
 
 
 class Guidance(models.TextChoices):
@@ -22,7 +23,7 @@ class Guidance(models.TextChoices):
     WT2023 = "wt2023", "Working Together 2023"
 
 
-class Partnership(TimeStampedModel):
+class Partnership(Versioned, TimeStampedModel):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     short_name = models.CharField(max_length=60, blank=True)
@@ -78,7 +79,7 @@ class Dated(models.Model):
         return self.start <= on and (self.end is None or self.end >= on)
 
 
-class PartnershipArea(Dated, TimeStampedModel):
+class PartnershipArea(Versioned, Dated, TimeStampedModel):
     """A local authority area covered by a partnership. An area is in at most one partnership at a
     time (CA2004 s.16E duties attach to one LA area; combining is by agreement under s.16J)."""
 
@@ -158,7 +159,7 @@ class PartnerType(models.TextChoices):
     POLICE = "police", "Chief officer of police"
 
 
-class StatutoryPartner(Dated, TimeStampedModel):
+class StatutoryPartner(Versioned, Dated, TimeStampedModel):
     """One of the safeguarding partners for the partnership's area (CA2004 s.16E(3))."""
 
     partnership = models.ForeignKey(
@@ -182,7 +183,7 @@ class StatutoryPartner(Dated, TimeStampedModel):
         return f"{self.organisation} ({self.get_partner_type_display()})"
 
 
-class RelevantAgency(Dated, TimeStampedModel):
+class RelevantAgency(Versioned, Dated, TimeStampedModel):
     """An agency the partners named to work with them (CA2004 s.16E(1)(b)), why and how."""
 
     partnership = models.ForeignKey(
@@ -217,7 +218,7 @@ class RoleKind(models.TextChoices):
     EDUCATION_REPRESENTATIVE = "education_representative", "Education representative"
 
 
-class RoleAssignment(Dated, TimeStampedModel):
+class RoleAssignment(Versioned, Dated, TimeStampedModel):
     """A post held in the arrangements. Rotation adds a row; history is the rows in date order.
 
     Demo data names posts by job title only; `person_name` is for real deployments."""
@@ -277,7 +278,7 @@ class BoardKind(models.TextChoices):
     OTHER = "other", "Other group"
 
 
-class Board(TimeStampedModel):
+class Board(Versioned, TimeStampedModel):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="boards")
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=BoardKind.choices)
@@ -303,7 +304,7 @@ class Board(TimeStampedModel):
         return self.name
 
 
-class Priority(Dated, TimeStampedModel):
+class Priority(Versioned, Dated, TimeStampedModel):
     """A shared priority the lead partners agreed (WT2023 ch2: strategic direction)."""
 
     partnership = models.ForeignKey(

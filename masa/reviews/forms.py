@@ -11,7 +11,7 @@ from django.forms.renderers import TemplatesSetting
 from masa.accounts.models import Role
 from masa.actions import forms as actions_forms
 from masa.core.forms import ServiceForm as CoreServiceForm
-from masa.core.forms import date_field
+from masa.core.forms import VersionedForm, date_field
 
 from .models import CRITERIA, Answer, ClockBasis, Decision, Publication, RapidReview
 
@@ -81,7 +81,7 @@ class StartForm(ServiceForm):
     started_on = date_field("Date the rapid review started")
 
 
-class ContentForm(ServiceForm):
+class ContentForm(ServiceForm, VersionedForm):
     facts = _text("Facts, as far as they can readily be established")
     immediate_safety_actions = _text("Immediate action taken for children's safety")
     learning_identified = _text("Learning identified and shared")
@@ -176,7 +176,7 @@ class CheckpointForm(ServiceForm):
     note = _text("Note", max_length=5000)
 
 
-class ReportForm(ServiceForm):
+class ReportForm(ServiceForm, VersionedForm):
     received_on = date_field("Date the final report was received")
     summary_of_improvements = forms.BooleanField(
         label="Reg 15(a): it summarises the recommended improvements", required=False

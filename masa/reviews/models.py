@@ -11,6 +11,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from masa.core.models import TimeStampedModel
+from masa.core.versioning import Versioned
 
 from .workflow import PracticeStatus, RapidStatus
 
@@ -69,7 +70,7 @@ CRITERIA = (
 )
 
 
-class RapidReview(TimeStampedModel):
+class RapidReview(Versioned, TimeStampedModel):
     incident = models.OneToOneField(
         "incidents.SeriousIncident", on_delete=models.PROTECT, related_name="rapid_review"
     )
@@ -130,7 +131,7 @@ class Publication(models.TextChoices):
     IMPROVEMENTS_ONLY = "improvements_only", "Improvements information only (s.16F(5))"
 
 
-class PracticeReview(TimeStampedModel):
+class PracticeReview(Versioned, TimeStampedModel):
     partnership = models.ForeignKey(
         "partnerships.Partnership", on_delete=models.PROTECT, related_name="practice_reviews"
     )

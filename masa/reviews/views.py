@@ -17,6 +17,7 @@ from masa.clocks import services as clock_services
 from masa.clocks.forms import ClockForm, ExtendForm, PauseForm
 from masa.core.form_page import form_page
 from masa.core.forms import ServiceForm
+from masa.core.versioning import version_initial
 from masa.incidents.models import SeriousIncident
 from masa.partnerships.models import Partnership
 from masa.partnerships.views.common import crumbs, posted
@@ -166,6 +167,7 @@ def rapid_review_step(
         raise Http404  # a step the workflow does not offer now
     back = _url("rapid-detail", partnership, pk)
     initial = {f: getattr(review, f) for f in services.rapid.CONTENT} if step == "record" else {}
+    initial.update(version_initial(review))
     return _form(
         request,
         partnership,
@@ -282,10 +284,17 @@ def practice_review_step(
         raise Http404
     back = _url("practice-detail", partnership, pk)
     extra: dict[str, Any] = {"partnership": partnership} if found.form is forms.AppointForm else {}
+    initial: dict[str, Any] = version_initial(review)
+    if step == "report" and review.report_received_on:  # correcting the checklist
+        initial.update(
+            received_on=review.report_received_on,
+            summary_of_improvements=review.summary_of_improvements,
+            systemic_analysis=review.systemic_analysis,
+        )
     return _form(
         request,
         partnership,
-        found.form(posted(request), **extra),
+        found.form(posted(request), initial=initial, **extra),
         call=lambda d: found.call(review, d, request.user),
         title=found.label,
         lead=str(review),

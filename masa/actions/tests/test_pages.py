@@ -91,9 +91,10 @@ def test_the_detail_page_offers_only_allowed_moves(editor_client, partnership, a
 
 
 def test_editor_moves_an_action_and_sees_a_refusal(editor_client, partnership, action):
-    response = editor_client.post(_url("status", partnership, action.pk), {"to": "in_progress"})
+    url = _url("status", partnership, action.pk)
+    response = editor_client.post(url, {"to": "in_progress", "expected_version": "1"})
     assert response.status_code == 302
-    soup = _soup(editor_client.post(_url("status", partnership, action.pk), {"to": "implemented"}))
+    soup = _soup(editor_client.post(url, {"to": "implemented", "expected_version": "2"}))
     assert "evidence of implementation" in soup.select_one(".govuk-error-summary").get_text()
     assert Action.objects.get().status == A.IN_PROGRESS
 

@@ -190,3 +190,37 @@ def test_a_care_leavers_death_through_the_api_has_no_timescale(partnership, la, 
     assert [(c["rule"], c["due"], c["status"], c["statutory"]) for c in clocks] == [
         ("wt2023.notification.care-leaver-death", None, "no_timescale", True)
     ]
+
+
+def test_a_change_needs_the_version_read_and_a_stale_one_is_a_409(partnership, la, key):
+    client = client_with(key)
+    reference = client.post(url(partnership), body(la), format="json").json()["reference"]
+    read = client.get(url(partnership, reference))
+    assert read["ETag"] == '"1"' and read.json()["version"] == 1
+    # Without the version read: refused, nothing written.
+    response = client.patch(url(partnership, reference), {"summary": "Fictional: x"}, format="json")
+    assert response.status_code == 428
+    assert "If-Match" in response.json()["non_field_errors"][0]
+    # The first change, with If-Match: saved, and the new ETag returned.
+    response = client.patch(
+        url(partnership, reference), {"partners_notified_on": "2025-06-06"}, format="json",
+        HTTP_IF_MATCH=read["ETag"],
+    )  # fmt: skip
+    assert response.status_code == 200, response.json()
+    assert response["ETag"] == '"2"' and response.json()["partners_notified_on"] == "2025-06-06"
+    # A second change from the same read: 409, saying what changed, and nothing overwritten.
+    response = client.patch(
+        url(partnership, reference), {"partners_notified_on": "2025-06-07", "version": 1},
+        format="json",
+    )  # fmt: skip
+    assert response.status_code == 409
+    refused = response.json()
+    assert refused["non_field_errors"][0].startswith(
+        "Someone else changed this record since you opened it"
+    )
+    assert refused["version"] == 2
+    assert refused["changes"] == [
+        {"field": "partners_notified_on", "theirs": "6 June 2025", "yours": "7 June 2025"}
+    ]
+    incident = SeriousIncident.objects.get()
+    assert (str(incident.partners_notified_on), incident.version) == ("2025-06-06", 2)

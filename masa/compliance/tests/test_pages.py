@@ -157,7 +157,7 @@ def test_an_editor_records_an_assessment(editor_client, partnership, library, ed
     response = editor_client.post(
         row_url("ca2004.manual", "?at=2025-06-02"),
         {
-            "action": "assess",
+            "action": "assess", "expected_version": "0",
             "period_start_0": "1", "period_start_1": "4", "period_start_2": "2025",
             "status": "partly_met",
             "partnership_level": "Through the local partnerships.",
@@ -198,7 +198,8 @@ def test_a_derived_row_takes_narratives_only(editor_client, partnership, library
     start = this_year()
     response = editor_client.post(
         row_url("ca2004.scrutiny"),
-        {"action": "assess", "period_start_0": start.day, "period_start_1": start.month,
+        {"action": "assess", "expected_version": "0",
+         "period_start_0": start.day, "period_start_1": start.month,
          "period_start_2": start.year, "status": "not_met",
          "partnership_level": "The scrutineer reports twice a year."},
     )  # fmt: skip

@@ -21,6 +21,8 @@ register.filter("status_label", presentation.status_label)
 
 def _component(field: forms.BoundField) -> str:
     widget = field.field.widget
+    if widget.is_hidden:
+        return "hidden"
     if isinstance(widget, DateInputWidget):
         return "date"
     # CheckboxSelectMultiple is a subclass of RadioSelect in Django: ask about it first.

@@ -113,7 +113,10 @@ def test_a_section_is_written_and_unsafe_markdown_is_neutralised(editor_client, 
     assert "no funding records" in soup.select_one("[data-guidance]").get_text()
     response = editor_client.post(
         url,
-        {"narrative": "Each partner **pays**. <script>alert(1)</script> [x](javascript:alert(1))"},
+        {
+            "expected_version": "0",
+            "narrative": "Each partner **pays**. <script>alert(1)</script> [x](javascript:alert(1))",
+        },
     )
     assert response.status_code == 302
     preview = _soup(editor_client.get(_version_url(draft))).select_one("[data-preview]")
@@ -264,7 +267,7 @@ def test_outsiders_are_refused_and_visitors_sent_to_sign_in(
 def test_the_details_form_changes_the_title(editor_client, draft):
     response = editor_client.post(
         _version_url(draft, "details"),
-        {"title": "Testshire arrangements 2025", "effective_from_0": "1",
+        {"expected_version": "1", "title": "Testshire arrangements 2025", "effective_from_0": "1",
          "effective_from_1": "10", "effective_from_2": "2025", "change_summary": ""},
     )  # fmt: skip
     assert response.status_code == 302

@@ -286,7 +286,7 @@ def test_changing_a_notification_through_the_form(manager_client, incident, la):
         "became_aware_on_0": "19", "became_aware_on_1": "12", "became_aware_on_2": "2025",
         "abuse_or_neglect": "known", "outcome": "seriously_harmed", "where": "in_area",
         "panel_notified_on_0": "30", "panel_notified_on_1": "12", "panel_notified_on_2": "2025",
-        "summary": "Fictional: changed",
+        "summary": "Fictional: changed", "expected_version": "1",
     }  # fmt: skip
     assert manager_client.post(path, data).status_code == 302
     incident.refresh_from_db()

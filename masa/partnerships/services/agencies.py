@@ -12,6 +12,7 @@ from typing import Any
 from django.db import transaction
 
 from masa.core.errors import Conflict
+from masa.core.versioning import UNCHECKED, version_claim
 from masa.timeline.services import event_record
 
 from ..models import Organisation, Partnership, RelevantAgency, StatutoryPartner
@@ -88,7 +89,12 @@ def relevant_agency_add(
 
 @transaction.atomic
 def relevant_agency_update(
-    *, agency: RelevantAgency, why_chosen: str, contribution: str, by: Any
+    *,
+    agency: RelevantAgency,
+    why_chosen: str,
+    contribution: str,
+    by: Any,
+    expected_version: Any = UNCHECKED,
 ) -> RelevantAgency:
     agency = (
         RelevantAgency.objects.select_for_update(of=("self",))
@@ -107,6 +113,11 @@ def relevant_agency_update(
     ]
     if not changed:
         return agency
+    version_claim(
+        agency,
+        expected_version,
+        yours={"why_chosen": why_chosen, "contribution": contribution},
+    )
     agency.why_chosen, agency.contribution = why_chosen, contribution
     agency.save(update_fields=["why_chosen", "contribution", "updated_at"])
     event_record(
@@ -121,12 +132,15 @@ def relevant_agency_update(
 
 
 @transaction.atomic
-def relevant_agency_end(*, agency: RelevantAgency, end: date, by: Any) -> RelevantAgency:
+def relevant_agency_end(
+    *, agency: RelevantAgency, end: date, by: Any, expected_version: Any = UNCHECKED
+) -> RelevantAgency:
     agency = (
         RelevantAgency.objects.select_for_update(of=("self",))
         .select_related("partnership", "organisation")
         .get(pk=agency.pk)
     )
+    version_claim(agency, expected_version, yours={"end": end})
     agency.end = check_end(agency, end, what="relevant agency")
     agency.save(update_fields=["end", "updated_at"])
     event_record(

@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 
 from masa.core.errors import Conflict
+from masa.core.versioning import UNCHECKED, version_claim
 from masa.geography.models import LocalAuthority
 from masa.timeline.services import event_record
 
@@ -105,12 +106,15 @@ def area_add(
 
 
 @transaction.atomic
-def area_end(*, area: PartnershipArea, end: date, by: Any) -> PartnershipArea:
+def area_end(
+    *, area: PartnershipArea, end: date, by: Any, expected_version: Any = UNCHECKED
+) -> PartnershipArea:
     area = (
         PartnershipArea.objects.select_for_update(of=("self",))
         .select_related("partnership", "local_authority")
         .get(pk=area.pk)
     )
+    version_claim(area, expected_version, yours={"end": end})
     area.end = check_end(area, end, what="area")
     area.save(update_fields=["end", "updated_at"])
     event_record(

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from masa.core.errors import Conflict, InvalidInput
+from masa.core.versioning import UNCHECKED, version_claim
 from masa.geography.models import IntegratedCareBoard, LocalAuthority, PoliceForceArea
 from masa.timeline.services import event_record
 
@@ -191,12 +192,15 @@ def statutory_partner_add(
 
 
 @transaction.atomic
-def statutory_partner_end(*, partner: StatutoryPartner, end: date, by: Any) -> StatutoryPartner:
+def statutory_partner_end(
+    *, partner: StatutoryPartner, end: date, by: Any, expected_version: Any = UNCHECKED
+) -> StatutoryPartner:
     partner = (
         StatutoryPartner.objects.select_for_update(of=("self",))
         .select_related("partnership", "organisation")
         .get(pk=partner.pk)
     )
+    version_claim(partner, expected_version, yours={"end": end})
     partner.end = check_end(partner, end, what="safeguarding partner")
     partner.save(update_fields=["end", "updated_at"])
     event_record(

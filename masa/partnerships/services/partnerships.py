@@ -9,6 +9,7 @@ from django.core.validators import URLValidator, validate_slug
 from django.db import transaction
 
 from masa.core.errors import Conflict
+from masa.core.versioning import UNCHECKED, version_claim
 from masa.timeline.services import event_record
 
 from ..models import Guidance, Partnership, PartnershipArea
@@ -176,13 +177,25 @@ def partnership_update(
     website: str = UNCHANGED,
     summary: str = UNCHANGED,
     practice_review_six_months: bool = UNCHANGED,
+    expected_version: Any = UNCHECKED,
 ) -> Partnership:
     """Change any of the given fields; the web name (slug) never changes, links depend on it.
-    `practice_review_six_months` is a WT2023 partnership's local default, not a statutory duty."""
+    `practice_review_six_months` is a WT2023 partnership's local default, not a statutory duty.
+    StaleRecord if someone saved the partnership since the form was opened at `expected_version`."""
     partnership = (
         Partnership.objects.select_for_update(of=("self",))
         .select_related("parent")
         .get(pk=partnership.pk)
+    )
+    given = {
+        "name": name, "short_name": short_name, "guidance": guidance, "parent": parent,
+        "website": website, "summary": summary,
+        "practice_review_six_months": practice_review_six_months,
+    }  # fmt: skip
+    version_claim(
+        partnership,
+        expected_version,
+        yours={field: value for field, value in given.items() if value is not UNCHANGED},
     )
     changes: dict[str, list[Any]] = {}
 

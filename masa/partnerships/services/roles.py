@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from masa.core.errors import Conflict
+from masa.core.versioning import UNCHECKED, version_claim
 from masa.timeline.services import event_record
 
 from ..models import Organisation, Partnership, PartnerType, RoleAssignment, RoleKind
@@ -196,12 +197,15 @@ def _rotate(
 
 
 @transaction.atomic
-def role_end(*, assignment: RoleAssignment, end: date, by: Any) -> RoleAssignment:
+def role_end(
+    *, assignment: RoleAssignment, end: date, by: Any, expected_version: Any = UNCHECKED
+) -> RoleAssignment:
     assignment = (
         RoleAssignment.objects.select_for_update(of=("self",))
         .select_related("partnership")
         .get(pk=assignment.pk)
     )
+    version_claim(assignment, expected_version, yours={"end": end})
     assignment.end = check_end(assignment, end, what="role")
     assignment.save(update_fields=["end", "updated_at"])
     label = _role_label(assignment.role, assignment.partner_type)

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from masa.core.errors import Conflict
+from masa.core.versioning import UNCHECKED, version_claim
 from masa.timeline.services import event_record
 
 from ..models import Board, BoardKind, Partnership, Priority
@@ -91,6 +92,7 @@ def board_update(
     chair_title: str = "",
     meets: str = "",
     includes_education: bool = False,
+    expected_version: Any = UNCHECKED,
 ) -> Board:
     board = (
         Board.objects.select_for_update(of=("self",))
@@ -110,6 +112,7 @@ def board_update(
     changed = [field for field, value in new.items() if getattr(board, field) != value]
     if not changed:
         return board
+    version_claim(board, expected_version, yours=new)
     for field in changed:
         setattr(board, field, new[field])
     board.save()
@@ -177,6 +180,7 @@ def priority_update(
     by: Any,
     description: str = "",
     position: int | None = None,
+    expected_version: Any = UNCHECKED,
 ) -> Priority:
     priority = (
         Priority.objects.select_for_update(of=("self",))
@@ -192,6 +196,7 @@ def priority_update(
     changed = [field for field, value in new.items() if getattr(priority, field) != value]
     if not changed:
         return priority
+    version_claim(priority, expected_version, yours=new)
     old_title = priority.title
     for field in changed:
         setattr(priority, field, new[field])
@@ -208,12 +213,15 @@ def priority_update(
 
 
 @transaction.atomic
-def priority_end(*, priority: Priority, end: date, by: Any) -> Priority:
+def priority_end(
+    *, priority: Priority, end: date, by: Any, expected_version: Any = UNCHECKED
+) -> Priority:
     priority = (
         Priority.objects.select_for_update(of=("self",))
         .select_related("partnership")
         .get(pk=priority.pk)
     )
+    version_claim(priority, expected_version, yours={"end": end})
     priority.end = check_end(priority, end, what="priority")
     priority.save(update_fields=["end", "updated_at"])
     event_record(

@@ -289,7 +289,8 @@ def test_adding_an_organisation_then_a_partner(editor_client, partnership):
 def test_ending_a_priority(editor_client, partnership):
     priority = partnership.priorities.get()
     response = editor_client.post(
-        f"/partnerships/testshire/priorities/{priority.pk}/end/", _dates("end", "31", "3", "2025")
+        f"/partnerships/testshire/priorities/{priority.pk}/end/",
+        {"expected_version": "1", **_dates("end", "31", "3", "2025")},
     )
     assert response.status_code == 302
     priority.refresh_from_db()

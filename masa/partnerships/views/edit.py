@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from masa.accounts.access import partnership_view
+from masa.core.versioning import version_initial
 
 from .. import forms, services
 from ..models import (
@@ -33,12 +34,12 @@ def _end(
     back: str,
     trail: str,
 ) -> HttpResponse:
-    form = forms.EndForm(posted(request))
+    form = forms.EndForm(posted(request), initial=version_initial(row))
     return form_page(
         request,
         partnership,
         form,
-        call=lambda data: service(**{keyword: row}, end=data["end"], by=request.user),
+        call=lambda data: service(**{keyword: row}, by=request.user, **data),
         title=f"End {what}",
         lead=f"{row} — {format_day(row.start)} onwards.",
         success_url=url(back, partnership),
@@ -201,7 +202,11 @@ def agency_edit(request: HttpRequest, partnership: Partnership, pk: int) -> Http
     )
     form = forms.AgencyEditForm(
         posted(request),
-        initial={"why_chosen": agency.why_chosen, "contribution": agency.contribution},
+        initial={
+            "why_chosen": agency.why_chosen,
+            "contribution": agency.contribution,
+            **version_initial(agency),
+        },
     )
     return form_page(
         request,
@@ -304,7 +309,12 @@ def board_edit(request: HttpRequest, partnership: Partnership, pk: int) -> HttpR
             "includes_education",
         )
     }
-    form = forms.BoardForm(posted(request), initial=initial, partnership=partnership, board=board)
+    form = forms.BoardEditForm(
+        posted(request),
+        initial={**initial, **version_initial(board)},
+        partnership=partnership,
+        board=board,
+    )
     return form_page(
         request,
         partnership,
@@ -345,6 +355,7 @@ def priority_edit(request: HttpRequest, partnership: Partnership, pk: int) -> Ht
             "title": priority.title,
             "description": priority.description,
             "position": priority.position,
+            **version_initial(priority),
         },
     )
     return form_page(

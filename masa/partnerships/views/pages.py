@@ -12,9 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from masa.accounts.access import partnership_view
+from masa.core.versioning import version_initial
 
 from .. import selectors, services
-from ..forms import PartnershipCreateForm, PartnershipForm
+from ..forms import PartnershipCreateForm, PartnershipEditForm
 from ..models import Partnership
 from .common import form_page, page, posted, url
 
@@ -87,8 +88,9 @@ def partnership_edit(request: HttpRequest, partnership: Partnership) -> HttpResp
         "website": partnership.website,
         "summary": partnership.summary,
         "practice_review_six_months": partnership.practice_review_six_months,
+        **version_initial(partnership),
     }
-    form = PartnershipForm(posted(request), initial=initial, partnership=partnership)
+    form = PartnershipEditForm(posted(request), initial=initial, partnership=partnership)
     return form_page(
         request,
         partnership,

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from masa.core.clocks.engine import compute_due, long_date
+from masa.core.versioning import UNCHECKED, version_claim
 from masa.partnerships.models import Partnership
 from masa.statute.loader import load_library
 from masa.timeline.services import event_record
@@ -239,10 +240,17 @@ def checkpoint_record(
 @transaction.atomic
 def practice_review_receive_report(
     *, review: PracticeReview, by: Any, received_on: date, summary_of_improvements: bool,
-    systemic_analysis: bool, today: date | None = None,
+    systemic_analysis: bool, today: date | None = None, expected_version: Any = UNCHECKED,
 ) -> PracticeReview:  # fmt: skip
-    """The final report and its reg 15 checklist; later calls correct the checklist."""
+    """The final report and its reg 15 checklist; later calls correct the checklist. StaleRecord
+    if someone recorded or corrected it since the form was opened at `expected_version`."""
     today = today or timezone.localdate()
+    version_claim(
+        review, expected_version,
+        yours={"report_received_on": received_on, "status": S.REPORT_RECEIVED,
+               "summary_of_improvements": summary_of_improvements,
+               "systemic_analysis": systemic_analysis},
+    )  # fmt: skip
     if review.status != S.REPORT_RECEIVED:
         check_transition(KIND, review.status, S.REPORT_RECEIVED)
     on = checked_date(

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from masa.core.clocks.engine import long_date
+from masa.core.versioning import UNCHECKED, version_claim
 from masa.incidents.models import SeriousIncident
 from masa.incidents.workflow import Status as IncidentStatus
 from masa.partnerships.models import Partnership
@@ -137,8 +138,11 @@ def _open(review: RapidReview) -> None:
 
 
 @transaction.atomic
-def rapid_review_update(*, review: RapidReview, by: Any, **changes: Any) -> RapidReview:
-    """Record the facts, immediate safety actions, learning and the reg 11 criteria (a)-(d)."""
+def rapid_review_update(
+    *, review: RapidReview, by: Any, expected_version: Any = UNCHECKED, **changes: Any
+) -> RapidReview:
+    """Record the facts, immediate safety actions, learning and the reg 11 criteria (a)-(d).
+    StaleRecord if someone recorded them since the form was opened at `expected_version`."""
     unknown = set(changes) - set(CONTENT)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
@@ -155,6 +159,7 @@ def rapid_review_update(*, review: RapidReview, by: Any, **changes: Any) -> Rapi
     changed = [f for f, v in clean.items() if getattr(review, f) != v]
     if not changed:
         return review
+    version_claim(review, expected_version, yours={f: clean[f] for f in changed})
     for field in changed:
         setattr(review, field, clean[field])
     review.save()

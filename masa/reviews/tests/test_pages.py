@@ -132,6 +132,7 @@ def test_start_from_an_incident_and_walk_the_rapid_review(manager_client, partne
     review = RapidReview.objects.get(incident=incident)
     assert response.status_code == 302 and review.status == RapidStatus.OPEN
     post = {f"criterion_{x}": "yes" for x in "abcd"} | {"facts": "Fictional"}
+    post["expected_version"] = str(review.version)
     manager_client.post(url("rapid-step", partnership, review.pk, "record"), post)
     response = manager_client.post(
         url("rapid-step", partnership, review.pk, "decide"),
