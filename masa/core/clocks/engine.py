@@ -85,8 +85,9 @@ class DueDate:
         return BASIS_LABELS[self.basis]
 
     def as_json(self) -> dict[str, Any]:
-        """The `masa clock due` contract (DESIGN.md): keys and ISO dates are stable."""
-        return {
+        """The `masa clock due` contract (DESIGN.md): keys and ISO dates are stable. A rule's clock
+        also says whether its period is statutory; ad-hoc arithmetic (`masa clock add`) has no basis."""
+        result = {
             "rule": self.rule,
             "start": self.start.isoformat(),
             "due": self.due.isoformat(),
@@ -94,9 +95,10 @@ class DueDate:
             "amount": self.amount,
             "skipped": [d.isoformat() for d in self.skipped],
             "explanation": self.explanation,
-            "statutory": self.statutory,
-            "basis": self.basis.value,
         }
+        if self.rule:
+            result |= {"statutory": self.statutory, "basis": self.basis.value}
+        return result
 
 
 def compute_due(rule: ClockRule, start: date, *, pauses: Sequence[Pause] = ()) -> DueDate:

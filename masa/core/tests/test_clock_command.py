@@ -113,7 +113,8 @@ LIBRARY_RULES = [
 def test_due_for_each_library_clock(library, rule, start, due, unit, amount):
     assert rule in library.clocks
     result = clock("due", rule, "--from", start)
-    assert set(result) == KEYS
+    assert set(result) == KEYS | {"statutory", "basis"}
+    assert (result["statutory"], result["basis"]) == (True, "statutory")
     assert (result["rule"], result["start"], result["due"]) == (rule, start, due)
     assert (result["unit"], result["amount"]) == (unit, amount)
 

@@ -133,6 +133,8 @@ def test_as_json_has_the_command_line_contract():
         "skipped": ["2025-12-25", "2025-12-26"],
         "explanation": "5 working days from Fri 19 Dec 2025, skipping 25 Dec and 26 Dec"
         " → Tue 30 Dec 2025",
+        "statutory": True,
+        "basis": "statutory",
     }
 
 

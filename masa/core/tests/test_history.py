@@ -1,10 +1,10 @@
 """Every MASA model keeps its history (django-simple-history), except the append-only logs, which are
-themselves history: the timeline of business events and the log of reminders sent (rows are written
+themselves history: the timeline of business events and the log of reminders sent and the sign-in log (rows are written
 once and never changed)."""
 
 from django.apps import apps
 
-APPEND_ONLY = {"timeline.Event", "clocks.Reminder"}
+APPEND_ONLY = {"timeline.Event", "clocks.Reminder", "accounts.SignInEvent"}
 
 
 def test_every_model_records_its_history():

@@ -342,7 +342,7 @@ def test_a_wt2023_partnership_opts_in_to_the_six_month_local_default(editor_clie
     data = {
         "name": partnership.name, "short_name": partnership.short_name, "guidance": "wt2023",
         "website": partnership.website, "summary": partnership.summary,
-        "practice_review_six_months": "on",
+        "practice_review_six_months": "on", "expected_version": str(partnership.version),
     }  # fmt: skip
     assert editor_client.post(url, data).status_code == 302
     partnership.refresh_from_db()
