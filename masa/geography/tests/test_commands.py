@@ -101,7 +101,8 @@ def test_csv(bhr):
     assert (havering["kind"], havering["partnership_slug"], havering["parents"]) == (
         "local_authority", "havering", "BHR Safeguarding Partnership",
     )  # fmt: skip
-    assert havering["status"] == "covered"
+    assert (havering["status"], havering["status_label"]) == ("covered", "Covered")
+    assert havering["ods_code"] == "" and "None" not in {v for r in rows for v in r.values()}
     essex_icbs = next(r for r in rows if r["name"] == "Essex" and r["kind"] == "local_authority")
     assert essex_icbs["icbs"].count(";") == 2
 
