@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 
-def permissions_policy(policy: dict[str, tuple[str, ...]]) -> str:
+def permissions_policy(policy: Mapping[str, tuple[str, ...]]) -> str:
     """`{"camera": (), "fullscreen": ("self",)}` as `camera=(), fullscreen=(self)`."""
     return ", ".join(f"{feature}=({' '.join(allowed)})" for feature, allowed in policy.items())
 
