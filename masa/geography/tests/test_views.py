@@ -184,3 +184,16 @@ def test_page_query_count_is_bounded(client, bhr, django_assert_max_num_queries)
     client.force_login(user)
     with django_assert_max_num_queries(12):
         client.get(URL)
+
+
+def test_the_csv_keeps_names_as_text_and_says_the_status_in_words(client, bhr):
+    Partnership.objects.filter(slug="havering").update(name='=HYPERLINK("http://x","y")')
+    response = client.get("/coverage/coverage.csv?at=2025-06-01")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    havering = next(r for r in rows if r["code"] == "E09000016")
+    assert havering["partnership"] == '\'=HYPERLINK("http://x","y")'
+    assert havering["partnerships"].startswith("'=")
+    assert (havering["status"], havering["status_label"]) == ("covered", "Covered")
+    newham = next(r for r in rows if r["code"] == "E09000025")
+    assert (newham["status_label"], newham["partnership"]) == ("Not covered", "")
+    assert "None" not in response.content.decode()
