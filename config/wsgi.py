@@ -1,3 +1,6 @@
+"""gunicorn's entry point (README.md, "Production deployment"). Production settings unless
+DJANGO_SETTINGS_MODULE names others; the `masa` command, by contrast, defaults to the demo settings."""
+
 import os
 
 from django.core.wsgi import get_wsgi_application

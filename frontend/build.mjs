@@ -9,13 +9,22 @@ const govuk = join(here, "node_modules", "govuk-frontend", "dist", "govuk");
 const target = join(here, "..", "masa", "static", "govuk");
 const vendor = join(here, "..", "masa", "static", "vendor");
 
+// The copies drop their `sourceMappingURL` comments and no .map is shipped: the CSS is edited below,
+// so GOV.UK Frontend's map would point at the wrong columns, and the maps name Sass/ES sources that are
+// not served. With the comments left in, `collectstatic` under the manifest storage fails on the
+// missing .map files.
+const withoutSourceMap = (text) => text.replace(/\n?\/[*/]# sourceMappingURL=[^\n]*?(?: \*\/)?\s*$/, "\n");
+
 rmSync(target, { recursive: true, force: true });
 mkdirSync(target, { recursive: true });
-cpSync(join(govuk, "govuk-frontend.min.js"), join(target, "govuk-frontend.min.js"));
+writeFileSync(
+  join(target, "govuk-frontend.min.js"),
+  withoutSourceMap(readFileSync(join(govuk, "govuk-frontend.min.js"), "utf8")),
+);
 // The GDS Transport typeface and the crown are for services on GOV.UK only (GOV.UK Frontend's
 // "use the GOV.UK brand" guidance), and a partnership's MASA is not on GOV.UK: drop the typeface
 // for Arial, as the Design System tells other organisations to, and point asset URLs at our copy.
-const css = readFileSync(join(govuk, "govuk-frontend.min.css"), "utf8")
+const css = withoutSourceMap(readFileSync(join(govuk, "govuk-frontend.min.css"), "utf8"))
   .replace(/@font-face\{font-family:GDS Transport;[^}]*\}/g, "")
   .replaceAll("font-family:GDS Transport,arial,sans-serif", "font-family:arial,sans-serif")
   .replaceAll("url(/assets/", "url(assets/");
@@ -23,5 +32,8 @@ writeFileSync(join(target, "govuk-frontend.min.css"), css);
 cpSync(join(govuk, "assets", "images"), join(target, "assets", "images"), { recursive: true });
 
 mkdirSync(vendor, { recursive: true });
-cpSync(join(here, "node_modules", "axe-core", "axe.min.js"), join(vendor, "axe.min.js"));
+writeFileSync(
+  join(vendor, "axe.min.js"),
+  withoutSourceMap(readFileSync(join(here, "node_modules", "axe-core", "axe.min.js"), "utf8")),
+);
 console.log(`GOV.UK Frontend copied to ${target}`);

@@ -63,6 +63,12 @@ PK_MODELS = {
     ),
 }
 GARBAGE = ["\x00", "x" * 20_000, "-1", "31", "abc", "2025-02-30", "<script>alert(1)</script>"]
+# Every date a page reads from its query string (compliance and coverage `at`), and the names other
+# pages might read one from; each bad value is sent in all of them at once.
+DATE_PARAMETERS = ("at", "today", "from", "period", "on")
+BAD_DATES = ["0001-01-01", "9999-12-31", "2025-02-30", "31/12/2025", "x" * 500]
+# Real dates no clock can count from, typed into every GOV.UK date input (day, month, year boxes).
+EXTREME_DAYS = [("31", "12", "9999"), ("1", "1", "0001"), ("29", "2", "2100")]
 
 
 def _routes(resolver: URLResolver | None = None, prefix: str = "") -> list[str]:
@@ -191,3 +197,42 @@ def test_people_who_may_not_write_change_nothing(site, username):
             manager.post(path, _plausible(manager.get(path).content))
             writes += Event.objects.count() > before
     assert writes >= 5
+
+
+def test_bad_and_extreme_dates_anywhere_get_a_message_not_a_server_error(site):
+    """`?at=9999-12-31` and friends on every page, and day 31 12 9999 in every date input of every
+    form (the rest of the form filled as a person would): never a 500, and a form says what is
+    wrong instead of saving."""
+    manager = _client("business-manager")
+    failures = []
+    date_forms = 0
+    events = Event.objects.count()
+    for path in site:
+        if path == "/account/sign-out/":
+            continue
+        for bad in BAD_DATES:
+            response = manager.get(path, dict.fromkeys(DATE_PARAMETERS, bad))
+            if response.status_code >= 500:
+                failures.append(("GET", path, bad[:20], response.status_code))
+        page = manager.get(path)
+        if page.status_code != 200:
+            continue
+        plausible = _plausible(page.content)
+        date_parts = sorted({name[:-2] for name in plausible if re.search(r"_[012]$", name)})
+        if not date_parts:
+            continue
+        date_forms += 1
+        for day, month, year in EXTREME_DAYS:
+            payload = dict(plausible)
+            for field in date_parts:
+                payload |= {f"{field}_0": day, f"{field}_1": month, f"{field}_2": year}
+            response = manager.post(path, payload)
+            if response.status_code >= 500:
+                failures.append(("POST", path, year, response.status_code))
+            elif response.status_code == 200 and not BeautifulSoup(
+                response.content, "html.parser"
+            ).select_one(".govuk-error-summary"):
+                failures.append(("POST without a message", path, year, 200))
+    assert failures == []
+    assert Event.objects.count() == events  # nothing was saved with those dates
+    assert date_forms >= 8, date_forms

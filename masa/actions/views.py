@@ -18,6 +18,7 @@ from django.utils import timezone
 from masa.accounts.access import partnership_view
 from masa.accounts.selectors import can_edit
 from masa.core.form_page import form_page
+from masa.core.spreadsheets import spreadsheet_row
 from masa.core.versioning import version_initial
 from masa.incidents.access import can_read_cases
 from masa.partnerships.models import Partnership
@@ -120,12 +121,6 @@ def action_list(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     )
 
 
-def _cell(value: object) -> str:
-    text = str(value)
-    # A spreadsheet must not run a cell as a formula (CSV injection).
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @partnership_view()
 def action_export_csv(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     _filters, rows, _today = _filtered(request, partnership)
@@ -137,11 +132,10 @@ def action_export_csv(request: HttpRequest, partnership: Partnership) -> HttpRes
     )
     for action in rows.iterator(chunk_size=2000):
         writer.writerow(
-            [_cell(v) for v in (
+            spreadsheet_row((
                 action.recommendation.reference, action.pk, action.text, action.owner.name,
-                action.owner_role, action.due_on.isoformat(), action.status,
-                "yes" if action.is_overdue else "no",
-            )]
+                action.owner_role, action.due_on, action.get_status_display(), action.is_overdue,
+            ))
         )  # fmt: skip
     return response
 

@@ -1,7 +1,10 @@
 """The matrix as JSON, CSV, Excel and Word: the `masa compliance` contract (DESIGN.md) and the
 page's downloads.
 
-JSON keys are a stable interface; add keys, never rename or remove them:
+JSON keys are a stable interface; add keys, never rename or remove them. The CSV has the same
+columns as the JSON rows, with the fixed status words, plus `status_label` in the page's words
+("Partly met"). Excel and Word are for people only: headings and values in the page's words.
+Every CSV and Excel cell goes through masa.core.spreadsheets (formula injection, no "None").
 
     {"partnership", "at", "rows": [{"requirement", "framework", "level", "status", "derived",
      "reasons", "evidence", "summary", "citation", "topic", "partnership_level",
@@ -12,22 +15,36 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from typing import IO, Any
 
 from masa.core.presentation import status_label
+from masa.core.spreadsheets import spreadsheet_row
+from masa.statute.schema import HOLDERS, TOPICS
 
 from .periods import format_day
 from .selectors import Matrix, MatrixRow
 
 CSV_COLUMNS = (
     "requirement", "framework", "level", "topic", "holder", "citation", "summary", "status",
-    "derived", "reasons", "evidence", "partnership_level", "local_authority_level",
+    "status_label", "derived", "reasons", "evidence", "partnership_level", "local_authority_level",
 )  # fmt: skip
-XLSX_WIDTHS = {
-    "requirement": 34, "framework": 11, "level": 8, "topic": 18, "holder": 18, "citation": 24,
-    "summary": 60, "status": 14, "derived": 9, "reasons": 60, "evidence": 50,
-    "partnership_level": 60, "local_authority_level": 60,
-}  # fmt: skip
+# (heading, width, value) of each Excel column, in the words of the matrix page.
+XLSX_COLUMNS: tuple[tuple[str, int, Callable[[MatrixRow], object]], ...] = (
+    ("Requirement", 34, lambda row: row.requirement.pk),
+    ("Source", 14, lambda row: row.framework.short_title),
+    ("Level", 8, lambda row: status_label(row.level)),
+    ("Topic", 22, lambda row: TOPICS.get(row.topic, row.topic)),
+    ("Who holds the duty", 22, lambda row: HOLDERS.get(row.requirement.holder, "")),
+    ("Citation", 24, lambda row: row.requirement.citation),
+    ("Duty", 60, lambda row: row.requirement.summary),
+    ("Status", 14, lambda row: status_label(row.status)),
+    ("From records", 9, lambda row: row.derived),
+    ("Reasons", 60, lambda row: list(row.reasons)),
+    ("Evidence", 50, lambda row: list(row.evidence)),
+    ("Partnership level", 60, lambda row: row.partnership_level),
+    ("Local-authority level", 60, lambda row: row.local_authority_level),
+)
 XLSX_FILLS = {
     "met": "CCE2D8", "partly_met": "FFF7BF", "not_met": "F4CDC6", "not_applicable": "E5E6E7",
     "not_assessed": "D2E2F1",
@@ -89,12 +106,8 @@ def matrix_json(matrix: Matrix) -> dict[str, Any]:
 
 
 def _cells(row: MatrixRow) -> list[str]:
-    data = row_json(row)
-    return [
-        "yes" if value is True else "no" if value is False
-        else "\n".join(value) if isinstance(value, list) else str(value)
-        for value in (data[column] for column in CSV_COLUMNS)
-    ]  # fmt: skip
+    data = row_json(row) | {"status_label": status_label(row.status)}
+    return spreadsheet_row(data[column] for column in CSV_COLUMNS)
 
 
 def matrix_csv(matrix: Matrix, out: IO[str]) -> None:
@@ -117,37 +130,37 @@ def matrix_xlsx(matrix: Matrix, out: IO[bytes]) -> None:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Matrix"
-    sheet.append(list(CSV_COLUMNS))
+    sheet.append([heading for heading, _, _ in XLSX_COLUMNS])
     header_fill = PatternFill("solid", fgColor="0B0C0C")
     for cell in sheet[1]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = header_fill
         cell.alignment = Alignment(vertical="top", wrap_text=True)
-    status_column = CSV_COLUMNS.index("status") + 1
+    status_column = [heading for heading, _, _ in XLSX_COLUMNS].index("Status") + 1
     fills = {status: PatternFill("solid", fgColor=colour) for status, colour in XLSX_FILLS.items()}
     wrap = Alignment(vertical="top", wrap_text=True)
     for row in matrix.rows:
-        sheet.append(_cells(row))
+        sheet.append(spreadsheet_row(value(row) for _, _, value in XLSX_COLUMNS))
         cells = sheet[sheet.max_row]
         for cell in cells:
             cell.alignment = wrap
         cells[status_column - 1].fill = fills[row.status]
-    for index, column in enumerate(CSV_COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = XLSX_WIDTHS[column]
+    for index, (_, width, _) in enumerate(XLSX_COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "B2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(CSV_COLUMNS))}{max(sheet.max_row, 1)}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(XLSX_COLUMNS))}{max(sheet.max_row, 1)}"
 
     about = workbook.create_sheet("About")
-    about.append([title_of(matrix)])
+    about.append(spreadsheet_row([title_of(matrix)]))
     about["A1"].font = Font(bold=True, size=14)
-    about.append(["Partnership", matrix.partnership.slug])
-    about.append(["At", matrix.at.isoformat()])
-    about.append(["Period", matrix.period.long_label])
-    about.append(["Frameworks", ", ".join(f.short_title for f in matrix.frameworks)])
+    about.append(spreadsheet_row(["Partnership", matrix.partnership.name]))
+    about.append(spreadsheet_row(["On", format_day(matrix.at)]))
+    about.append(spreadsheet_row(["Reporting period", matrix.period.long_label]))
+    about.append(spreadsheet_row(["Sources", ", ".join(f.short_title for f in matrix.frameworks)]))
     for status, count in matrix.summary.items():
         about.append([status_label(status), count])
     for note in matrix.notes:
-        about.append(["Note", note])
+        about.append(spreadsheet_row(["Note", note]))
     about.column_dimensions["A"].width = 20
     about.column_dimensions["B"].width = 80
     workbook.save(out)

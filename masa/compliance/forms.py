@@ -7,8 +7,8 @@ from typing import Any
 
 from django import forms
 
+from masa.core.dates import parse_iso_date
 from masa.core.forms import DateField, ServiceForm, VersionedForm
-from masa.geography.forms import parse_at
 
 from .models import Status
 
@@ -47,7 +47,7 @@ class MatrixFilterForm(forms.Form):
 
     def clean_at(self) -> date:
         try:
-            return parse_at(self.cleaned_data.get("at"))
+            return parse_iso_date(self.cleaned_data.get("at"))
         except ValueError as error:
             raise forms.ValidationError(
                 f"The date {error.args[0].removeprefix('the date ')}"
@@ -57,8 +57,8 @@ class MatrixFilterForm(forms.Form):
         """The field's valid value, or None (for `at`: today)."""
         self.is_valid()
         if name in self.errors:
-            return parse_at(None) if name == "at" else None
-        return self.cleaned_data.get(name) or (parse_at(None) if name == "at" else None)
+            return parse_iso_date(None) if name == "at" else None
+        return self.cleaned_data.get(name) or (parse_iso_date(None) if name == "at" else None)
 
 
 class AssessmentForm(VersionedForm):

@@ -10,18 +10,19 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from masa.accounts.access import partnership_view
 from masa.accounts.selectors import can_edit
+from masa.core.dates import parse_iso_date
 from masa.core.errors import InvalidInput
 from masa.core.versioning import NOT_CREATED, version_initial
-from masa.geography.forms import parse_at
 from masa.partnerships.models import Partnership
 from masa.statute.models import Requirement
 
@@ -56,16 +57,32 @@ def _matrix_from_query(request: HttpRequest, partnership: Partnership) -> tuple[
 
 
 def _at(request: HttpRequest) -> date:
+    return _at_or_problem(request)[0]
+
+
+def _at_or_problem(request: HttpRequest) -> tuple[date, str]:
+    """`?at=`, or today and the message saying what is wrong with it."""
     try:
-        return parse_at(request.GET.get("at"))
-    except ValueError:
-        return parse_at(None)
+        return parse_iso_date(request.GET.get("at")), ""
+    except ValueError as error:
+        return parse_iso_date(None), f"The date {error.args[0].removeprefix('the date ')}"
+
+
+def _problem(message: str) -> forms.Form:
+    """A form holding only `message`, for the one error-summary pattern."""
+    problem = forms.Form({})
+    problem.is_valid()
+    problem.add_error(None, message)
+    return problem
 
 
 @partnership_view()
 def matrix(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     matrix, form = _matrix_from_query(request, partnership)
-    query = {k: v for k, v in request.GET.items() if k in (*FILTERS, "at") and v}
+    # A filter in error is not carried into the links (the page shows today's matrix).
+    query = {
+        k: v for k, v in request.GET.items() if k in (*FILTERS, "at") and v and k not in form.errors
+    }
     summary_links = [
         (status, count, "?" + urlencode({**query, "status": status}))
         for status, count in matrix.summary.items()
@@ -100,6 +117,9 @@ def export(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     fmt = request.GET.get("format", "json")
     if fmt not in exports.FORMATS:
         raise Http404("Unknown format")
+    if problem := _at_or_problem(request)[1]:
+        # A file for another day than the one asked for would mislead: refuse it.
+        return HttpResponseBadRequest(problem, content_type="text/plain; charset=utf-8")
     matrix, _ = _matrix_from_query(request, partnership)
     response = HttpResponse(exports.render(matrix, fmt), content_type=exports.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{exports.filename(matrix, fmt)}"'
@@ -119,7 +139,7 @@ def requirement(
     editor = can_edit(request.user, partnership)  # type: ignore[arg-type]
     if request.method == "POST" and not editor:
         raise PermissionDenied
-    at = _at(request)
+    at, at_problem = _at_or_problem(request)
     derived = bool(row_requirement.derivation)
     row = selectors.matrix_row(partnership=partnership, requirement=row_requirement, at=at)
     assessment = row.assessment
@@ -192,7 +212,8 @@ def requirement(
             "can_edit": editor,
             "assess_form": assess_form,
             "link_form": link_form,
-            "form": posted_form,  # the one the error summary reports on
+            # the one the error summary reports on
+            "form": posted_form or (_problem(at_problem) if at_problem else None),
             "status_hints": STATUS_HINTS,
             "history": selectors.history_for(partnership=partnership, requirement=row_requirement),
             "page_url": page_url,

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.http import QueryDict
 
+from masa.core.dates import in_range, range_words
 from masa.core.errors import InvalidInput, StaleRecord
 
 
@@ -55,11 +56,14 @@ class DateField(forms.MultiValueField):
         if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
             raise forms.ValidationError(f"{label.capitalize()} must be a real date, like 27 3 2025")
         try:
-            return date(int(year), int(month), int(day))
+            value = date(int(year), int(month), int(day))
         except ValueError as error:
             raise forms.ValidationError(
                 f"{label.capitalize()} must be a real date, like 27 3 2025"
             ) from error
+        if not in_range(value):
+            raise forms.ValidationError(f"{label.capitalize()} must be {range_words()}")
+        return value
 
 
 DATE_HINT = "For example, 27 3 2025"

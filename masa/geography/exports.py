@@ -8,12 +8,17 @@ from __future__ import annotations
 import csv
 from typing import IO, Any
 
+from masa.core.spreadsheets import spreadsheet_row
+from masa.geography.templatetags.geography import COVERAGE_TAGS
+
 from .selectors import AreaCoverage, Coverage, LocalAuthorityCoverage, PartnershipRef
 
+# `status` keeps the JSON's words (covered, uncovered, double_covered); `status_label` is the page's.
 CSV_COLUMNS = (
     "kind", "code", "name", "region", "ods_code", "status", "partnership", "partnership_slug",
-    "parents", "partnerships", "police_force_areas", "icbs",
+    "parents", "partnerships", "police_force_areas", "icbs", "status_label",
 )  # fmt: skip
+STATUS_LABELS = {status: label for status, (_css, label) in COVERAGE_TAGS.items()}
 
 
 def coverage_json(coverage: Coverage) -> dict[str, Any]:
@@ -47,20 +52,21 @@ def coverage_csv(coverage: Coverage, out: IO[str]) -> None:
     writer.writerow(CSV_COLUMNS)
     for la in coverage.local_authorities:
         row = _la(la)
-        writer.writerow([
-            "local_authority", row["code"], row["name"], row["region"], "", row["status"],
-            row["partnership"] or "", row["partnership_slug"] or "",
+        writer.writerow(spreadsheet_row([
+            "local_authority", row["code"], row["name"], row["region"], None, row["status"],
+            row["partnership"], row["partnership_slug"],
             _join(ref.name for ref in la.parents), _join(ref.name for ref in la.partnerships),
             _join(force.name for force in la.police_forces),
-            _join(overlap.icb.name for overlap in la.icb_overlaps),
-        ])  # fmt: skip
+            _join(overlap.icb.name for overlap in la.icb_overlaps), STATUS_LABELS[row["status"]],
+        ]))  # fmt: skip
     for kind, areas in (("police_force_area", coverage.police_force_areas), ("icb", coverage.icbs)):
         for area in areas:
-            writer.writerow([
-                kind, area.area.code, area.area.name, "", getattr(area.area, "ods_code", ""),
-                "covered" if area.covered else "uncovered", "", "", "",
-                _join(ref.name for ref in area.partnerships), "", "",
-            ])  # fmt: skip
+            status = "covered" if area.covered else "uncovered"
+            writer.writerow(spreadsheet_row([
+                kind, area.area.code, area.area.name, None, getattr(area.area, "ods_code", None),
+                status, None, None, None, _join(ref.name for ref in area.partnerships), None, None,
+                "Covered" if area.covered else "Not fully covered",
+            ]))  # fmt: skip
 
 
 def _la(la: LocalAuthorityCoverage) -> dict[str, Any]:

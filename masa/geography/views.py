@@ -6,15 +6,15 @@ import io
 import json
 from urllib.parse import urlencode
 
-from django.core.exceptions import BadRequest
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
 from masa.accounts.selectors import partnerships_visible_to
+from masa.core.dates import parse_iso_date
 
 from .exports import coverage_csv, coverage_json
-from .forms import RegionFilterForm, parse_at
+from .forms import RegionFilterForm
 from .selectors import Coverage, coverage
 
 
@@ -43,7 +43,9 @@ def coverage_page(request: HttpRequest) -> HttpResponse:
 
 
 def coverage_json_download(request: HttpRequest) -> HttpResponse:
-    shown, _ = _coverage_for(request)
+    shown, form = _coverage_for(request)
+    if refused := _refused(form):
+        return refused
     response = HttpResponse(
         json.dumps(coverage_json(shown), indent=2, ensure_ascii=False),
         content_type="application/json; charset=utf-8",
@@ -53,7 +55,9 @@ def coverage_json_download(request: HttpRequest) -> HttpResponse:
 
 
 def coverage_csv_download(request: HttpRequest) -> HttpResponse:
-    shown, _ = _coverage_for(request)
+    shown, form = _coverage_for(request)
+    if refused := _refused(form):
+        return refused
     buffer = io.StringIO()
     coverage_csv(shown, buffer)
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
@@ -62,15 +66,23 @@ def coverage_csv_download(request: HttpRequest) -> HttpResponse:
 
 
 def _coverage_for(request: HttpRequest) -> tuple[Coverage, RegionFilterForm]:
-    """Coverage on `?at=` (default today), narrowed to `?region=` when it names a region."""
+    """Coverage on `?at=` (default today), narrowed to `?region=` when it names a region. A bad
+    `at` is the form's error and the coverage is today's."""
     try:
-        on = parse_at(request.GET.get("at"))
-    except ValueError as error:
-        raise BadRequest(str(error)) from error
+        on = parse_iso_date(request.GET.get("at"))
+    except ValueError:
+        on = parse_iso_date(None)
     national = coverage(on=on)
     form = RegionFilterForm(request.GET or None, regions=national.regions)
     region = form.region_code
     return (national.in_region(region) if region else national), form
+
+
+def _refused(form: RegionFilterForm) -> HttpResponse | None:
+    """A download for a date that is not one: 400 with the message, rather than today's file."""
+    if form.is_bound and "at" in form.errors:
+        return HttpResponseBadRequest(form.errors["at"][0], content_type="text/plain")
+    return None
 
 
 def _filename(shown: Coverage) -> str:

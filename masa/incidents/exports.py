@@ -1,6 +1,6 @@
 """CSV of a partnership's notifications: dates, s.16C criteria, flags, the number of children and each
-clock's due date and status. Never the children's references: a spreadsheet travels further than
-the case record."""
+clock's due date and status, in the words of the pages ("Seriously harmed", "Overdue"). Never the
+children's references: a spreadsheet travels further than the case record."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from datetime import date
 from typing import Any
 
 from masa.clocks.selectors import events_for
+from masa.core.presentation import status_label
+from masa.core.spreadsheets import spreadsheet_row
 from masa.partnerships.models import Partnership
 
 from .clocks import CLOCKS, incident_clocks
@@ -35,18 +37,6 @@ HEADER = [
 ]
 
 
-def cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, date):
-        return value.isoformat()
-    text = str(value)
-    # A spreadsheet must not run a cell as a formula (CSV injection).
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def incidents_csv(
     out: Any, *, partnership: Partnership, incidents: Iterable[SeriousIncident], today: date
 ) -> None:
@@ -64,21 +54,25 @@ def incidents_csv(
         }
         row: list[object] = [
             incident.reference,
-            incident.status,
-            incident.local_authority_id,
+            incident.get_status_display(),
+            incident.local_authority.name,
             incident.incident_date,
             incident.became_aware_on,
             incident.panel_notified_on,
             incident.partners_notified_on,
             incident.sos_ofsted_notified_on,
-            incident.abuse_or_neglect,
-            incident.outcome,
-            incident.where,
+            incident.get_abuse_or_neglect_display(),
+            incident.get_outcome_display(),
+            incident.get_where_display(),
             incident.looked_after_child,
             incident.care_leaver,
             incident.child_count,  # type: ignore[attr-defined]
         ]
         for suffix in CLOCK_NAMES:
             clock = clocks.get(suffix)
-            row += [clock.due.due if clock.due else "", str(clock.status)] if clock else ["", ""]
-        writer.writerow([cell(value) for value in row])
+            row += (
+                [clock.due.due if clock.due else None, status_label(clock.status)]
+                if clock
+                else [None, None]
+            )
+        writer.writerow(spreadsheet_row(row))

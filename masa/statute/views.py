@@ -26,6 +26,8 @@ from django.utils.dates import MONTHS
 
 from masa.core.clocks.engine import ClockRuleError, DueDate, compute_due
 from masa.core.clocks.rules import ClockRule, Unit
+from masa.core.presentation import status_label
+from masa.core.spreadsheets import spreadsheet_cell
 from masa.statute.management.commands.statute import EXPORT_KEYS, export_rows
 
 from . import selectors
@@ -367,13 +369,14 @@ def export_json(request: HttpRequest) -> HttpResponse:
     return response
 
 
-# A spreadsheet cannot hold the nested `lineage` object, so it becomes two columns.
+# The keys of `masa statute export` (codes, for scripts), but a spreadsheet cannot hold the nested
+# `lineage` and `commencement` objects, so they become columns; then the level, holder and topic in the
+# browser's words.
 CSV_COLUMNS = (
     *(key for key in EXPORT_KEYS if key not in ("lineage", "commencement")),
-    "lineage_change",
-    "lineage_from",
-    "commencement",
-)
+    "lineage_change", "lineage_from", "commencement",
+    "level_label", "holder_label", "topic_label",
+)  # fmt: skip
 
 
 def export_csv(request: HttpRequest) -> HttpResponse:
@@ -383,14 +386,15 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     for row in export_rows(load_library()):
         lineage = row.pop("lineage") or {}
         commencement = row.pop("commencement") or {}
-        writer.writerow(
-            {
-                **{key: "" if value is None else value for key, value in row.items()},
-                "lineage_change": lineage.get("change") or "",
-                "lineage_from": lineage.get("from") or "",
-                "commencement": commencement.get("label") or "",
-            }
-        )
+        row |= {
+            "lineage_change": lineage.get("change"),
+            "lineage_from": lineage.get("from"),
+            "commencement": commencement.get("label"),
+            "level_label": status_label(row["level"]),
+            "holder_label": HOLDERS.get(row["holder"], row["holder"]),
+            "topic_label": TOPICS.get(row["topic"], row["topic"]),
+        }
+        writer.writerow({key: spreadsheet_cell(value) for key, value in row.items()})
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="statute-requirements.csv"'
     return response

@@ -166,15 +166,18 @@ def test_garbage_to_every_form_gives_the_error_summary(editor_client, partnershi
 
 
 def test_csv_export_follows_the_filters(member_client, partnership, recommendation, owner):
-    ActionFactory(recommendation=recommendation, owner=owner, text="=HYPERLINK(1)",
+    ActionFactory(recommendation=recommendation, owner=owner, text="=HYPERLINK(1)", owner_role="",
                   due_on=timezone.localdate() - timedelta(days=1))  # fmt: skip
     ActionFactory(recommendation=recommendation, owner=owner, status=A.IMPLEMENTED)
     response = member_client.get(_url("export-csv", partnership), {"overdue": "yes"})
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert len(rows) == 1
-    assert rows[0]["text"] == "'=HYPERLINK(1)" and rows[0]["overdue"] == "yes"
+    assert rows[0]["text"] == "'=HYPERLINK(1)" and rows[0]["overdue"] == "Yes"
     assert rows[0]["owner"] == owner.name
+    # The words of the action list, not codes; an empty role is empty, not "None"
+    assert rows[0]["status"] == "Not started" and rows[0]["owner_role"] == ""
+    assert "None" not in response.content.decode()
 
 
 def test_themes_page_has_a_table_with_counts_in_words(member_client, partnership, recommendation):

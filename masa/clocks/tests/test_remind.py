@@ -163,10 +163,14 @@ def test_the_partnership_chooses_leads_and_roles(partnership, people, incidents)
     assert "notification to the Panel" in mail.outbox[0].body
 
 
-@pytest.mark.parametrize("today", ["2026-02-30", "tomorrow", "07/01/2026"])
+@pytest.mark.parametrize(
+    "today", ["2026-02-30", "tomorrow", "07/01/2026", "0001-01-01", "9999-12-31"]
+)
 def test_a_bad_today_exits_1(partnership, today):
-    with pytest.raises(CommandError, match="--today"):
+    with pytest.raises(CommandError, match="--today: the date must be"):
         remind("--today", today)
+    with pytest.raises(CommandError, match="--today: the date must be"):
+        call_command("clocks", "list", partnership.slug, "--today", today, stdout=io.StringIO())
 
 
 @override_settings(

@@ -59,7 +59,15 @@ def test_unknown_slug_and_bad_date(partnership):
         run("testshire", "--at", "2025-02-30")
 
 
-@pytest.mark.parametrize("args", [["nowhere"], ["testshire", "--at", "yesterday"]])
+@pytest.mark.parametrize("at", ["0001-01-01", "9999-12-31", "1899-12-31", "2100-01-01"])
+def test_a_date_outside_the_calendar_is_a_clear_command_error(partnership, library, at):
+    with pytest.raises(CommandError, match="--at: the date must be between 1 January 1900"):
+        run("testshire", "--at", at)
+
+
+@pytest.mark.parametrize(
+    "args", [["nowhere"], ["testshire", "--at", "yesterday"], ["testshire", "--at", "9999-12-31"]]
+)
 def test_errors_exit_1(partnership, capsys, args):
     with pytest.raises(SystemExit) as exit_:
         execute_from_command_line(["masa", "compliance", *args])

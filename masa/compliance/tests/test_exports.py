@@ -53,25 +53,60 @@ def test_csv(matrix):
     assert list(rows[0]) == list(exports.CSV_COLUMNS)
     assert [r["requirement"] for r in rows] == [row.requirement.pk for row in matrix.rows]
     manual = next(r for r in rows if r["requirement"] == "ca2004.manual")
-    assert (manual["status"], manual["derived"]) == ("partly_met", "no")
+    # The fixed status word for scripts, and the page's words beside it.
+    assert (manual["status"], manual["status_label"], manual["derived"]) == (
+        "partly_met", "Partly met", "No",
+    )  # fmt: skip
     assert manual["local_authority_level"] == "Each local partnership has one."
+    assert "None" not in exports.render(matrix, "csv").decode()
 
 
 def test_xlsx(matrix):
     book = load_workbook(io.BytesIO(exports.render(matrix, "xlsx")))
     sheet = book["Matrix"]
     header = [cell.value for cell in sheet[1]]
-    assert header == list(exports.CSV_COLUMNS)
+    assert header == [heading for heading, _, _ in exports.XLSX_COLUMNS]
+    assert header[7:9] == ["Status", "From records"]
     assert sheet[1][0].font.bold
     assert sheet.freeze_panes == "B2"
     assert sheet.auto_filter.ref == "A1:M5"
-    assert sheet.column_dimensions["G"].width == exports.XLSX_WIDTHS["summary"]
+    assert sheet.column_dimensions["G"].width == 60
     assert sheet.max_row == 5
-    values = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
-    assert values["ca2004.manual"][header.index("partnership_level")] == (
-        "No formal arrangement at partnership level."
+    values = {row[0]: dict(zip(header, row, strict=True)) for row in
+              sheet.iter_rows(min_row=2, values_only=True)}  # fmt: skip
+    manual = values["ca2004.manual"]
+    assert manual["Partnership level"] == "No formal arrangement at partnership level."
+    # The words of the matrix page, not the codes
+    assert (manual["Status"], manual["From records"], manual["Level"]) == (
+        "Partly met",
+        "No",
+        "Must",
     )
-    assert book["About"]["B2"].value == "testshire"
+    assert manual["Topic"] == "Publication of arrangements"
+    assert manual["Source"] == next(r.framework.short_title for r in matrix.rows)
+    derived = values["ca2004.scrutiny"]
+    assert (derived["Status"], derived["From records"]) == ("Met", "Yes")
+    assert book["About"]["B2"].value == "Testshire Safeguarding Children Partnership"
+    cells = [c for s in book for row in s.iter_rows(values_only=True) for c in row]
+    assert "None" not in cells and None not in values["ca2004.manual"].values()
+    assert not {"met", "partly_met", "not_met", "not_assessed", "must", "yes", "no"} & set(cells)
+
+
+def test_text_from_the_records_cannot_run_as_a_formula(partnership, library):
+    AssessmentFactory(
+        partnership=partnership, requirement=library["manual"], status="met",
+        partnership_level='=HYPERLINK("http://evil.example","x")', local_authority_level="@SUM(1)",
+    )  # fmt: skip
+    matrix = matrix_for(partnership=partnership, at=ON)
+    rows = list(csv.DictReader(io.StringIO(exports.render(matrix, "csv").decode())))
+    manual = next(r for r in rows if r["requirement"] == "ca2004.manual")
+    assert manual["partnership_level"] == '\'=HYPERLINK("http://evil.example","x")'
+    assert manual["local_authority_level"] == "'@SUM(1)"
+    book = load_workbook(io.BytesIO(exports.render(matrix, "xlsx")))
+    texts = [c for row in book["Matrix"].iter_rows(values_only=True) for c in row]
+    assert "'@SUM(1)" in texts
+    assert not any(isinstance(c, str) and c.startswith(("=", "@")) for c in texts)
+    assert all(cell.data_type != "f" for row in book["Matrix"].iter_rows() for cell in row)
 
 
 def test_docx(matrix):

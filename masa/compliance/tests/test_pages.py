@@ -1,5 +1,7 @@
 """The matrix page, its downloads and the requirement page, tested on parsed HTML."""
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
@@ -82,6 +84,23 @@ def test_bad_filters_show_an_error_and_the_matrix_for_today(member_client, libra
     expected = timezone.localdate().isoformat()
     assert html.select_one("[data-matrix-date]")["data-matrix-date"] == expected
     assert len(html.select("tr[data-requirement]")) == 4
+
+
+@pytest.mark.parametrize("at", ["0001-01-01", "9999-12-31", "1899-12-31", "2100-01-01"])
+def test_a_date_outside_the_calendar_is_an_error_on_every_matrix_page(member_client, library, at):
+    message = "The date must be between 1 January 1900 and 31 December 2099"
+    html = page(member_client.get(f"{MATRIX}?at={at}"))
+    assert message in html.select_one(".govuk-error-summary").get_text()
+    assert html.select_one("[data-matrix-date]")["data-matrix-date"] == (
+        timezone.localdate().isoformat()
+    )
+    # The downloads offered are today's; one asked for that date is refused with the message.
+    links = [parse_qs(urlsplit(a["href"]).query) for a in html.select("[data-downloads] a")]
+    assert len(links) == 4 and not any("at" in query for query in links)
+    export = member_client.get(f"{MATRIX}export/?format=csv&at={at}")
+    assert export.status_code == 400 and message in export.content.decode()
+    row = page(member_client.get(row_url("ca2004.manual", f"?at={at}")))
+    assert message in row.select_one(".govuk-error-summary").get_text()
 
 
 def test_download_links_keep_the_filters(member_client, library):

@@ -108,12 +108,18 @@ def compute_due(rule: ClockRule, start: date, *, pauses: Sequence[Pause] = ()) -
     if rule.before and windows:
         raise ClockRuleError(f"{rule.id or 'rule'}: a 'before' deadline cannot be paused")
     compute = _BY_UNIT[rule.unit]
-    due, skipped, notes = compute(rule, start, windows)
+    try:
+        due, skipped, notes = compute(rule, start, windows)
+        head = _head(rule, start)
+    except (OverflowError, ValueError) as error:  # past year 9999 or before year 1
+        raise ClockRuleError(
+            f"{rule.id or 'the clock'}: the due date from {start.isoformat()} falls outside the "
+            "calendar"
+        ) from error
     if rule.not_later_than and due > rule.not_later_than:
         due = rule.not_later_than
         skipped = [d for d in skipped if d <= due]
         notes = [*notes, f", but no later than {long_date(due)}"]
-    head = _head(rule, start)
     return DueDate(
         rule=rule.id,
         start=start,

@@ -56,14 +56,18 @@ def test_the_output_is_indented_json():
     ("args", "message"),
     [
         (["add", "--working-days", "5", "--from", "19/12/2025"], "YYYY-MM-DD"),
-        (["add", "--working-days", "5", "--from", "2025-02-30"], "not a date"),
-        (["add", "--working-days", "5", "--from", "20251219"], "not a date"),
+        (["add", "--working-days", "5", "--from", "2025-02-30"], "real date"),
+        (["add", "--working-days", "5", "--from", "20251219"], "real date"),
+        (["add", "--working-days", "5", "--from", "9999-12-30"], "between 1 January 1900"),
+        (["add", "--working-days", "5", "--from", "0001-01-01"], "between 1 January 1900"),
+        (["due", "wt2023.notify-panel", "--from", "9999-12-31"], "between 1 January 1900"),
+        (["add", "--months", "999999", "--from", "2099-12-31"], "outside the calendar"),
         (["add", "--working-days", "-1", "--from", "2025-12-19"], "0 or more"),
         (["add", "--working-days", "5", "--from", "2025-03-03", "--pause", "2025-03-04"],
          "YYYY-MM-DD:YYYY-MM-DD"),
         (["add", "--calendar-days", "5", "--before", "--from", "2025-03-03",
           "--pause", "2025-03-01:2025-03-02"], "cannot be paused"),
-        (["due", "wt2023.notify-panel", "--from", "tomorrow"], "not a date"),
+        (["due", "wt2023.notify-panel", "--from", "tomorrow"], "real date"),
     ],
 )  # fmt: skip
 def test_errors_are_command_errors(args, message):
@@ -81,7 +85,8 @@ def test_from_the_shell_an_error_is_one_line_on_stderr_and_exit_1():
     assert run.returncode == 1
     assert run.stdout == ""
     assert run.stderr.strip() == (
-        "CommandError: --from 'soon' is not a date: write it as YYYY-MM-DD, e.g. 2025-12-19"
+        "CommandError: --from: the date must be a real date written YYYY-MM-DD, for example "
+        "2025-04-01 (got 'soon')"
     )
 
 

@@ -395,3 +395,21 @@ def test_every_clock_explains_itself_in_one_line(rule, start):
     result = compute_due(rule, start)
     assert "\n" not in result.explanation
     assert result.explanation.endswith(f"→ {result.due:%a} {result.due.day} {result.due:%b %Y}")
+
+
+@pytest.mark.parametrize(
+    ("unit", "amount", "start", "before"),
+    [
+        ("working_days", 5, date(9999, 12, 30), False),
+        ("calendar_days", 5, date(9999, 12, 30), False),
+        ("months", 1, date(9999, 12, 30), False),
+        ("calendar_days", 5, date(1, 1, 2), True),
+        ("months", 1, date(1, 1, 2), True),
+        ("working_days", 5, date(1, 1, 2), True),
+    ],
+)
+def test_a_due_date_beyond_the_calendar_is_a_clock_error_not_an_overflow(
+    unit, amount, start, before
+):
+    with pytest.raises(ClockRuleError, match="outside the calendar"):
+        add(unit, amount, start, before=before)

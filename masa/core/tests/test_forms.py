@@ -23,6 +23,15 @@ class _Form(forms.Form):
         ({"start_0": "31", "start_1": "2", "start_2": "2025"}, "Start date must be a real date"),
         ({"start_0": "a", "start_1": "2", "start_2": "2025"}, "Start date must be a real date"),
         ({"start_0": "1", "start_1": "2", "start_2": "25"}, "Start date must be a real date"),
+        # Real dates, but no clock can run from them
+        (
+            {"start_0": "31", "start_1": "12", "start_2": "9999"},
+            "Start date must be between 1 January 1900 and 31 December 2099",
+        ),
+        (
+            {"start_0": "1", "start_1": "1", "start_2": "0001"},
+            "Start date must be between 1 January 1900 and 31 December 2099",
+        ),
     ],
 )
 def test_date_input_says_what_is_wrong(data, error):

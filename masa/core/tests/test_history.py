@@ -1,6 +1,6 @@
 """Every MASA model keeps its history (django-simple-history), except the append-only logs, which are
-themselves history: the timeline of business events and the log of reminders sent and the sign-in log (rows are written
-once and never changed)."""
+themselves history: the timeline of business events, the log of reminders sent and the sign-in log
+(rows are written once and never changed)."""
 
 from django.apps import apps
 

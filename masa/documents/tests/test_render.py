@@ -195,6 +195,17 @@ def test_chart_svg_is_well_formed_deterministic_and_labelled():
     assert {"Apr to Jun", "2024"} <= texts and "Apr to Jun 2024" not in texts
 
 
+def test_chart_svg_draws_with_attributes_the_content_security_policy_allows():
+    root = ET.fromstring(chart_svg(NOTIFICATIONS, id_prefix="c1"))
+    elements = list(root.iter())
+    assert not [e.tag for e in elements if e.get("style") is not None or e.tag == f"{SVG}style"]
+    # matplotlib's styles are now SVG presentation attributes: the bars keep their colours
+    fills = {e.get("fill") for e in elements}
+    assert {"#1d70b8", "#00703c"} <= fills
+    fonts = {e.get("font-family") for e in root.iter(f"{SVG}text")}
+    assert fonts == {"'Arial', 'Liberation Sans', 'DejaVu Sans', sans-serif"}
+
+
 def test_two_charts_on_one_page_share_no_ids():
     soup = BeautifulSoup(
         render_html(

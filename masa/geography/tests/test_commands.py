@@ -101,14 +101,17 @@ def test_csv(bhr):
     assert (havering["kind"], havering["partnership_slug"], havering["parents"]) == (
         "local_authority", "havering", "BHR Safeguarding Partnership",
     )  # fmt: skip
-    assert havering["status"] == "covered"
+    assert (havering["status"], havering["status_label"]) == ("covered", "Covered")
+    assert havering["ods_code"] == "" and "None" not in {v for r in rows for v in r.values()}
     essex_icbs = next(r for r in rows if r["name"] == "Essex" and r["kind"] == "local_authority")
     assert essex_icbs["icbs"].count(";") == 2
 
 
-@pytest.mark.parametrize("bad", ["2025-02-30", "01/04/2025", "yesterday", "2025-4-1"])
+@pytest.mark.parametrize(
+    "bad", ["2025-02-30", "01/04/2025", "yesterday", "2025-4-1", "0001-01-01", "9999-12-31"]
+)
 def test_bad_at_is_a_clear_command_error(db, bad):
-    with pytest.raises(CommandError, match=r"--at: .*YYYY-MM-DD"):
+    with pytest.raises(CommandError, match=r"--at: the date must be (a real date|between)"):
         run("--at", bad)
 
 

@@ -156,9 +156,26 @@ def test_download_links_on_the_page(client, loaded):
     assert hrefs == ["/coverage/coverage.json", "/coverage/coverage.csv"]
 
 
-@pytest.mark.parametrize("url", [URL + "?at=31-12-2025", "/coverage/coverage.json?at=2025-02-30"])
-def test_bad_date_is_a_bad_request(client, db, url):
-    assert client.get(url).status_code == 400
+@pytest.mark.parametrize(
+    ("at", "message"),
+    [
+        ("31-12-2025", "The date must be a real date written YYYY-MM-DD"),
+        ("2025-02-30", "The date must be a real date written YYYY-MM-DD"),
+        ("0001-01-01", "The date must be between 1 January 1900 and 31 December 2099"),
+        ("9999-12-31", "The date must be between 1 January 1900 and 31 December 2099"),
+    ],
+)
+def test_a_bad_date_is_an_error_on_the_page_and_refuses_the_downloads(client, loaded, at, message):
+    soup = page(client, f"{URL}?at={at}")
+    summary = soup.select_one(".govuk-error-summary")
+    assert message in summary.get_text()
+    assert summary.select_one("a")["href"] == "#id_at"
+    assert message in soup.select_one("#id_at-error, .govuk-error-message").get_text()
+    assert soup.select_one("#id_at")["value"] == at
+    assert len(la_rows(soup)) == 153  # today's coverage, still shown
+    for download in ("/coverage/coverage.json", "/coverage/coverage.csv"):
+        response = client.get(f"{download}?at={at}")
+        assert response.status_code == 400 and message in response.content.decode()
 
 
 def test_page_query_count_is_bounded(client, bhr, django_assert_max_num_queries):
@@ -167,3 +184,16 @@ def test_page_query_count_is_bounded(client, bhr, django_assert_max_num_queries)
     client.force_login(user)
     with django_assert_max_num_queries(12):
         client.get(URL)
+
+
+def test_the_csv_keeps_names_as_text_and_says_the_status_in_words(client, bhr):
+    Partnership.objects.filter(slug="havering").update(name='=HYPERLINK("http://x","y")')
+    response = client.get("/coverage/coverage.csv?at=2025-06-01")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    havering = next(r for r in rows if r["code"] == "E09000016")
+    assert havering["partnership"] == '\'=HYPERLINK("http://x","y")'
+    assert havering["partnerships"].startswith("'=")
+    assert (havering["status"], havering["status_label"]) == ("covered", "Covered")
+    newham = next(r for r in rows if r["code"] == "E09000025")
+    assert (newham["status_label"], newham["partnership"]) == ("Not covered", "")
+    assert "None" not in response.content.decode()

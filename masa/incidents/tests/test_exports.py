@@ -48,12 +48,25 @@ def test_a_row_per_notification_with_each_clock(manager_client, partnership, inc
     found = {row["reference"]: row for row in rows(response)}
     first, second = (found[i.reference] for i in incidents)
     assert first["became_aware_on"] == "2025-06-02" and first["children"] == "1"
-    assert (first["notify_panel_due"], first["notify_panel_status"]) == ("2025-06-09", "met")
-    assert first["notify_partners_status"] == "overdue"
-    assert first["lac_death_notify_due"] == "" and first["looked_after_child"] == "no"
-    assert second["children"] == "2" and second["looked_after_child"] == "yes"
+    assert (first["notify_panel_due"], first["notify_panel_status"]) == ("2025-06-09", "Met")
+    assert first["notify_partners_status"] == "Overdue"
+    assert first["lac_death_notify_due"] == "" and first["looked_after_child"] == "No"
+    assert second["children"] == "2" and second["looked_after_child"] == "Yes"
     assert second["lac_death_notify_due"] == "2025-06-09"
-    assert second["abuse_or_neglect"] == "known" and second["outcome"] == "died"
+
+
+def test_the_words_of_the_pages_and_never_none(manager_client, partnership, incidents):
+    text = manager_client.get(export_url(partnership)).content.decode()
+    second = {row["reference"]: row for row in rows_of(text)}[incidents[1].reference]
+    assert (second["abuse_or_neglect"], second["outcome"]) == ("Known", "Died")
+    assert second["where"] == "In the local authority's area"
+    assert second["status"] == incidents[1].get_status_display()
+    assert second["local_authority"] == incidents[1].local_authority.name
+    assert "None" not in text and "seriously_harmed" not in text and "in_area" not in text
+
+
+def rows_of(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
 
 
 def test_no_child_reference_and_no_summary(manager_client, partnership, incidents):

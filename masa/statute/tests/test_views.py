@@ -20,6 +20,7 @@ from masa.core.clocks.engine import compute_due
 from masa.partnerships.models import Partnership
 from masa.statute.loader import load_library
 from masa.statute.management.commands.statute import export_rows
+from masa.statute.schema import TOPICS
 from masa.statute.services import statute_sync
 
 pytestmark = pytest.mark.django_db
@@ -417,6 +418,10 @@ def test_csv_export(client, synced):
         "wt2023.notify-panel",
     )
     assert row["lineage_change"] and row["lineage_from"].startswith("wt2018.")
+    assert (row["level_label"], row["topic_label"]) == ("Should", TOPICS[row["topic"]])
+    assert "None" not in {value for r in rows for value in r.values()}
+    # Statute text that starts like a formula (a "- item" summary) is kept as text.
+    assert not any(value.startswith(("=", "+", "-", "@")) for r in rows for value in r.values())
     assert by_id["ca2004.s16g.agencies-act-in-accordance"]["content_of"] == ""
 
 

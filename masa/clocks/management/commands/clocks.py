@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from masa.clocks.registry import clocks_for
 from masa.clocks.selectors import reminders_due
 from masa.clocks.services import reminders_send
-from masa.geography.forms import parse_at
+from masa.core.dates import parse_iso_date
 from masa.partnerships.models import Partnership
 
 
@@ -36,7 +36,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            today = parse_at(options["today"])
+            today = parse_iso_date(options["today"])
         except ValueError as error:
             raise CommandError(f"--today: {error}") from error
         if options["action"] == "remind":

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from masa.compliance.exports import FORMATS, render
 from masa.compliance.selectors import matrix_for
-from masa.geography.forms import parse_at
+from masa.core.dates import parse_iso_date
 from masa.partnerships.models import Partnership
 
 
@@ -32,7 +32,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            at = parse_at(options["at"])
+            at = parse_iso_date(options["at"])
         except ValueError as error:
             raise CommandError(f"--at: {error}") from error
         partnership = Partnership.objects.filter(slug=options["slug"]).first()

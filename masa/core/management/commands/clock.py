@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from datetime import date
 from typing import Any
 
@@ -20,9 +19,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from masa.core.clocks.engine import DueDate, Pause, add, compute_due
 from masa.core.clocks.rules import ClockRule, Unit
+from masa.core.dates import parse_iso_date
 from masa.core.errors import MasaError
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class Command(BaseCommand):
@@ -107,13 +105,9 @@ def _rule(rule_id: str) -> ClockRule:
 
 def _parse_date(text: str, option: str) -> date:
     try:
-        if not _ISO_DATE.fullmatch(text):
-            raise ValueError(text)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(
-            f"{option} {text!r} is not a date: write it as YYYY-MM-DD, e.g. 2025-12-19"
-        ) from None
+        return parse_iso_date(text or "?")  # an empty --from is not today
+    except ValueError as error:
+        raise CommandError(f"{option}: {error}") from None
 
 
 def _parse_pause(text: str) -> Pause:

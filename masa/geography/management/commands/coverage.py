@@ -14,8 +14,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from masa.core.dates import parse_iso_date
 from masa.geography.exports import coverage_csv, coverage_json
-from masa.geography.forms import parse_at
 from masa.geography.selectors import coverage
 
 
@@ -28,7 +28,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            on = parse_at(options["at"])
+            on = parse_iso_date(options["at"])
         except ValueError as error:
             raise CommandError(f"--at: {error}") from error
         result = coverage(on=on)
