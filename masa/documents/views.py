@@ -22,7 +22,7 @@ from masa.partnerships.models import Partnership, PartnerType
 from masa.partnerships.views.common import crumbs, posted
 from masa.statute.loader import load_library
 
-from . import forms, selectors, services, workflow
+from . import forms, selectors, services, signing, workflow
 from .assembly import content_for
 from .completeness import blocking, check_content
 from .models import Document, DocumentKind, DocumentVersion, VersionStatus
@@ -183,9 +183,12 @@ def version_detail(
         }
         for outline in sections_for(version.document.kind, version.framework)
     ]
-    signatures = list(version.signatures.all())
-    signed = {s.partner_type for s in signatures if s.is_valid}
+    partnership_signatures = signing.valid_signatures(version)
+    counted = {s.pk: authority for s, authority in partnership_signatures}
+    signatures = [(s, counted.get(s.pk)) for s in version.signatures.all()]
+    signed = {s.partner_type for s, _ in partnership_signatures}
     draft = version.status == VersionStatus.DRAFT
+    mine = signing.authorities(user=request.user, partnership=partnership) if draft else []
     editor = can_edit(request.user, partnership)  # type: ignore[arg-type]
     missing = blocking(completeness)
     return render(
@@ -210,10 +213,7 @@ def version_detail(
                 (f"Version {version.number}", ""),
             ),
             "can_edit": editor and draft,
-            "can_sign": draft
-            and not missing
-            and len(signed) < len(PartnerType.values)
-            and selectors.is_lead_partner(request.user, partnership),
+            "can_sign": draft and not missing and any(a.partner_type not in signed for a in mine),
             "can_publish": editor and draft and not missing and len(signed) == 3,
             "tags": workflow.TAGS,
         },
@@ -325,21 +325,26 @@ def details_edit(
 def version_sign(
     request: HttpRequest, partnership: Partnership, pk: int, number: int
 ) -> HttpResponse:
-    if not selectors.is_lead_partner(request.user, partnership):
-        raise PermissionDenied
     version = _draft(partnership, pk, number)
-    signed = {s.partner_type for s in version.signatures.all() if s.is_valid}
+    signed = {s.partner_type for s, _ in signing.valid_signatures(version)}
+    mine = [
+        a
+        for a in signing.authorities(user=request.user, partnership=partnership)
+        if a.partner_type not in signed
+    ]
+    if not mine:
+        raise PermissionDenied  # they may sign for no partner that has still to sign
     return _form(
         request,
         partnership,
-        forms.SignForm(posted(request), signed=signed),
+        forms.SignForm(posted(request), authorities=mine),
         call=lambda data: services.version_sign(version=version, by=request.user, **data),
         title=f"Sign version {version.number} of the {str(version.document).lower()}",
         back=_version_url(version),
         trail=_version_trail(version),
         success_message=lambda s: f"Signed for the {s.get_partner_type_display().lower()}",
-        lead="By signing you agree this version for your partner. Any later change to it voids "
-        "every signature.",
+        lead="By signing you agree this version for the partner you represent. Any later change "
+        "to it voids every signature.",
         submit_label="Sign",
     )
 

@@ -36,6 +36,11 @@ class Partnership(TimeStampedModel):
         default=False,
         help_text="Demonstration partnership: every case-level record in it is made up.",
     )
+    demo_source = models.URLField(
+        "built from",
+        blank=True,
+        help_text="Demonstration record built from this public document: every page says so.",
+    )
 
     history = HistoricalRecords()
 
@@ -230,6 +235,12 @@ class RoleAssignment(Dated, TimeStampedModel):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    signs_documents = models.BooleanField(
+        "signs the documents",
+        default=False,
+        help_text="For a delegated safeguarding partner: the lead partner has delegated signing "
+        "the published arrangements and yearly reports to them.",
+    )
     note = models.TextField(blank=True)
 
     history = HistoricalRecords()
@@ -245,6 +256,10 @@ class RoleAssignment(Dated, TimeStampedModel):
                 condition=(Q(role__in=["lead_partner", "delegated_partner"]) & ~Q(partner_type=""))
                 | (~Q(role__in=["lead_partner", "delegated_partner"]) & Q(partner_type="")),
                 name="role_partner_type_for_partners_only",
+            ),
+            models.CheckConstraint(
+                condition=Q(signs_documents=False) | Q(role="delegated_partner"),
+                name="role_only_delegates_sign_by_delegation",
             ),
         ]
 

@@ -117,6 +117,7 @@ def partnership_create(
     website: str = "",
     summary: str = "",
     is_fictional: bool = False,
+    demo_source: str = "",
 ) -> Partnership:
     name = required_text(name, field="name", message="Enter the partnership's name")
     slug = (slug or "").strip().lower()
@@ -144,6 +145,7 @@ def partnership_create(
         website=_check_website(website),
         summary=(summary or "").strip(),
         is_fictional=is_fictional,
+        demo_source=_check_website(demo_source),
     )
     within = f", within {parent}" if parent else ""
     event_record(
@@ -173,6 +175,7 @@ def partnership_update(
     parent: Partnership | None = UNCHANGED,
     website: str = UNCHANGED,
     summary: str = UNCHANGED,
+    demo_source: str = UNCHANGED,
 ) -> Partnership:
     """Change any of the given fields; the web name (slug) never changes, links depend on it."""
     partnership = (
@@ -209,6 +212,8 @@ def partnership_update(
         change("website", _check_website(website))
     if summary is not UNCHANGED:
         change("summary", (summary or "").strip())
+    if demo_source is not UNCHANGED:
+        change("demo_source", _check_website(demo_source))
     if not changes:
         return partnership
     partnership.save()
