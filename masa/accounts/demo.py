@@ -73,7 +73,7 @@ def demo_users_create() -> list[tuple[str, str]]:
 
 
 # The three lead safeguarding partners of the fictional northshire, one per partner: each is linked
-# to their partner's lead role there and signs only for that partner (masa.documents.signing). In
+# to their partner's lead role there and signs only for that partner (masa.accounts.signing). In
 # the other demo partnerships they are members tied to today's partner but hold no role.
 DEMO_LEAD_PARTNERS = (
     DemoUser("lead-partner-la", Role.LEAD_PARTNER, "Chief executive, local authority"),
@@ -118,7 +118,7 @@ def demo_user(username: str, job_title: str) -> User:
 def demo_signers_create(partnership: Partnership, *, on: date) -> dict[str, User]:
     """Partner type → the demo user linked to the role that signs for that partner on `on` (the
     lead partner, or a delegated partner with signing delegated), made an active member tied to
-    the role's organisation, as masa.documents.signing requires (idempotent)."""
+    the role's organisation, as masa.accounts.signing requires (idempotent)."""
     from django.db.models import Q
 
     from masa.partnerships.models import RoleAssignment, RoleKind
@@ -135,7 +135,7 @@ def demo_signers_create(partnership: Partnership, *, on: date) -> dict[str, User
     found: dict[str, User] = {}
     # the lead partner signs where both may
     for role in sorted(roles, key=lambda r: r.role != RoleKind.LEAD_PARTNER):
-        if role.partner_type in found:
+        if role.partner_type in found or role.user is None:
             continue
         membership, _ = Membership.objects.get_or_create(
             user=role.user,

@@ -7,12 +7,12 @@ from typing import Any
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
+from masa.accounts.signing import Authority
 from masa.core.forms import ServiceForm as CoreServiceForm
 from masa.core.forms import date_field
 
 from .models import DocumentKind
 from .services import NARRATIVE_LIMIT
-from .signing import Authority
 
 EXAMPLE = "For example, 27 9 2025"
 

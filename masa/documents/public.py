@@ -27,9 +27,9 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
+from masa.accounts import signing
 from masa.partnerships.models import Partnership
 
-from . import signing
 from .assembly import frozen_content
 from .content import DocumentContent
 from .diff import render_difference

@@ -9,12 +9,12 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from masa.accounts import signing
 from masa.accounts.models import Membership
+from masa.accounts.signing import Authority
 
-from . import signing
 from .completeness import blocking, check
 from .models import Document, DocumentKind, DocumentVersion, Signature, VersionStatus
-from .signing import Authority
 
 
 def documents_for(partnership: Any) -> QuerySet[Document]:

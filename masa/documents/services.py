@@ -16,12 +16,13 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from masa.accounts import signing
 from masa.core.errors import Conflict, InvalidInput, refuse
 from masa.partnerships.models import Partnership, PartnerType
 from masa.partnerships.periods import format_day
 from masa.timeline.services import event_record
 
-from . import signing, workflow
+from . import workflow
 from .assembly import assemble
 from .completeness import blocking, check
 from .models import (
@@ -272,7 +273,7 @@ def version_sign(
     *, version: DocumentVersion, partner_type: Any, by: Any, signed_on: date | None = None
 ) -> Signature:
     """The person who holds the partner's lead safeguarding partner role (or its delegated role,
-    with signing delegated) on the day signs the version for that partner (masa.documents.signing):
+    with signing delegated) on the day signs the version for that partner (masa.accounts.signing):
     once per partner, one partner per person, and never while a `must` content item is missing.
 
     `signed_on` records a signature made earlier on paper (a document entered after it was

@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from masa.accounts import signing
 from masa.accounts.access import partnership_view
 from masa.accounts.selectors import can_edit
 from masa.core.form_page import form_page
@@ -22,7 +23,7 @@ from masa.partnerships.models import Partnership, PartnerType
 from masa.partnerships.views.common import crumbs, posted
 from masa.statute.loader import load_library
 
-from . import forms, selectors, services, signing, workflow
+from . import forms, selectors, services, workflow
 from .assembly import content_for
 from .completeness import blocking, check_content
 from .models import Document, DocumentKind, DocumentVersion, VersionStatus

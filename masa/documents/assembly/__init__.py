@@ -14,9 +14,9 @@ from datetime import date
 
 from django.utils import timezone
 
+from masa.accounts import signing
 from masa.partnerships.periods import format_day
 
-from .. import signing
 from ..content import Block, DocumentContent, Note, Prose, SectionContent, Signatory
 from ..markdown import markdown_html
 from ..models import DocumentVersion
@@ -42,7 +42,7 @@ NOT_WRITTEN = "This section has not been written yet."
 
 
 def signatories(version: DocumentVersion) -> tuple[Signatory, ...]:
-    """The signatures that count (masa.documents.signing): not voided, and made by someone who
+    """The signatures that count (masa.accounts.signing): not voided, and made by someone who
     held the role to sign for that partner on the day."""
     found = sorted(
         signing.valid_signatures(version), key=lambda p: (p[0].partner_type, p[0].signed_at)

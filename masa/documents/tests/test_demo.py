@@ -9,12 +9,12 @@ import pytest
 from bs4 import BeautifulSoup
 from docx import Document as WordDocument
 
+from masa.accounts import signing
 from masa.accounts.models import Role
 from masa.accounts.tests.people import member_of, signed_in
 from masa.clocks.registry import clocks_for
 from masa.core.clocks.engine import ClockStatus
 from masa.core.errors import MasaError
-from masa.documents import signing
 from masa.documents.assembly import content_for
 from masa.documents.completeness import check
 from masa.documents.content import DocumentContent

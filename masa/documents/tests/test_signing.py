@@ -10,10 +10,11 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
+from masa.accounts import signing
 from masa.accounts.models import Role
 from masa.accounts.tests.people import member_of, signed_in
 from masa.core.errors import InvalidInput, NotPermitted
-from masa.documents import services, signing
+from masa.documents import services
 from masa.documents.assembly import assemble
 from masa.documents.models import Signature, VersionStatus
 from masa.partnerships.models import PartnerType, RoleAssignment, RoleKind, StatutoryPartner

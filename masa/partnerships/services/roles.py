@@ -88,7 +88,7 @@ def role_assign(
     """Record a post holder from `start`. For the chair, `held_by_delegate` names the delegated
     partner who holds it; job title, name, organisation and user default to theirs.
     `signs_documents` records that a lead partner delegated signing the documents to this
-    delegated partner (masa.documents.signing)."""
+    delegated partner (masa.accounts.signing)."""
     if role not in RoleKind.values:
         raise refuse("role", "Select the role")
     start = required_date(start, field="start", message="Enter the date the role starts")

@@ -1,5 +1,6 @@
-"""Who may sign a document for a safeguarding partner, on a given day: the one rule every
-signature, sign form, "awaiting your signature" list and publication obeys.
+"""Who may sign or sign off for a safeguarding partner, on a given day: the one rule every
+document signature, action sign-off, sign form, "awaiting your signature" list and publication
+obeys.
 
 CA2004 s.16E: the three safeguarding partners are jointly responsible for the arrangements, so each
 signs for itself, through the person who holds its lead safeguarding partner role (WT2018 ch3
