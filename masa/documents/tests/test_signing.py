@@ -284,3 +284,16 @@ def test_the_public_page_shows_only_signatures_with_authority(
     partners = [r.select_one("th").get_text(strip=True) for r in rows]
     assert partners == ["Local authority", "Chief officer of police"]
     assert "Nobody at all" not in page.get_text()
+
+
+def test_operators_cannot_add_or_change_signatures_in_the_admin(ready, lead_partners):
+    services.version_sign(version=ready, partner_type=LA, by=lead_partners[LA])
+    from masa.partnerships.tests.factories import UserFactory
+
+    operator = UserFactory(username="operator", is_staff=True, is_superuser=True)
+    page = soup(
+        signed_in(operator).get(f"/operators/admin/documents/documentversion/{ready.pk}/change/")
+    )
+    assert page.select("[name^='signatures-'][name$='partner_type']") == []
+    assert page.select("[name='signatures-TOTAL_FORMS']")[0]["value"] == "1"
+    assert page.select("[name^='signatures-'][name$='DELETE']") == []
