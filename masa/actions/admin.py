@@ -30,8 +30,17 @@ class ActionUpdateInline(admin.TabularInline):
 
 
 class ActionSignOffInline(admin.TabularInline):
+    """Read-only: a partner signs off only through the service that checks the signer holds the
+    partner's signing role that day (masa.accounts.signing)."""
+
     model = ActionSignOff
+    fields = ("partner_type", "by", "by_label", "at")
+    readonly_fields = fields
     extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
 
 
 @admin.register(Action)

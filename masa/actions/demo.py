@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 from django.db import transaction
 from django.utils import timezone
 
+from masa.accounts.demo import demo_signers_create
 from masa.core.errors import MasaError
 from masa.partnerships.demo import fictional_northshire
 from masa.reviews.models import PracticeReview
@@ -112,8 +113,10 @@ def _reach(action: Any, target: str, *, made: date, today: date, by: Any) -> Non
     move(A.IMPACT_EVIDENCED)
     if target == A.IMPACT_EVIDENCED:
         return
-    for partner in ("la", "icb", "police"):
-        services.action_sign_off(action=action, partner_type=partner, by=by)
+    # Each partner signs off through its lead safeguarding partner (masa.accounts.signing).
+    signers = demo_signers_create(action.partnership, on=timezone.localdate())
+    for partner, partner_type in services.SIGN_OFF_PARTNER_TYPES.items():
+        services.action_sign_off(action=action, partner_type=partner, by=signers[partner_type])
     move(A.SIGNED_OFF)
 
 

@@ -11,7 +11,7 @@ from django.forms.renderers import TemplatesSetting
 from masa.core.forms import ServiceForm as CoreServiceForm
 from masa.core.forms import VersionedForm, date_field
 
-from .models import SignOffPartner, UpdateKind
+from .models import UpdateKind
 from .selectors import themes_in_use
 from .services import partnership_organisations
 from .workflow import (
@@ -137,11 +137,10 @@ class SignOffForm(ServiceForm):
         error_messages=_choose("Select which safeguarding partner is signing off"),
     )
 
-    def __init__(self, *args: Any, signed: set[str], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        """`choices`: only the partners the user may sign off for that have still to."""
         super().__init__(*args, **kwargs)
-        self.fields["partner_type"].choices = [  # type: ignore[attr-defined]
-            (value, label) for value, label in SignOffPartner.choices if value not in signed
-        ]
+        self.fields["partner_type"].choices = choices  # type: ignore[attr-defined]
 
 
 class FilterForm(forms.Form):

@@ -14,9 +14,16 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from masa.accounts import signing
 from masa.core.errors import refuse
 from masa.core.versioning import UNCHECKED, version_claim
-from masa.partnerships.models import Organisation, Partnership, RelevantAgency, StatutoryPartner
+from masa.partnerships.models import (
+    Organisation,
+    Partnership,
+    PartnerType,
+    RelevantAgency,
+    StatutoryPartner,
+)
 from masa.timeline.services import event_record
 
 from . import workflow
@@ -310,10 +317,19 @@ def action_transition(
     return action
 
 
+# The sign-off's partner words and the registry's (masa.partnerships.models.PartnerType).
+SIGN_OFF_PARTNER_TYPES = {
+    SignOffPartner.LA: PartnerType.LOCAL_AUTHORITY,
+    SignOffPartner.ICB: PartnerType.ICB,
+    SignOffPartner.POLICE: PartnerType.POLICE,
+}
+
+
 @transaction.atomic
 def action_sign_off(*, action: Action, partner_type: Any, by: Any) -> ActionSignOff:
     """One safeguarding partner signs off the action's impact (CA2004 s.16E: the three partners
-    are jointly responsible)."""
+    are jointly responsible), through the person who holds its lead role (or its delegated role,
+    with signing delegated) for that organisation today (masa.accounts.signing)."""
     if partner_type not in SignOffPartner.values:
         raise refuse("partner_type", "Select which safeguarding partner is signing off")
     if action.status != A.IMPACT_EVIDENCED:
@@ -321,10 +337,15 @@ def action_sign_off(*, action: Action, partner_type: Any, by: Any) -> ActionSign
     if action.sign_offs.filter(partner_type=partner_type).exists():
         label = SignOffPartner(partner_type).label.lower()
         raise refuse("partner_type", f"The {label} has already signed off")
-    actor = by if getattr(by, "is_authenticated", False) else None
+    authority = signing.authority_on(
+        user=by,
+        partnership=action.partnership,
+        partner_type=SIGN_OFF_PARTNER_TYPES[SignOffPartner(partner_type)],
+        on=timezone.localdate(),
+    )
     sign_off = ActionSignOff.objects.create(
-        action=action, partner_type=partner_type, by=actor, at=timezone.now(),
-        by_label=str(actor) if actor else "MASA",
+        action=action, partner_type=partner_type, by=by, at=timezone.now(),
+        by_label=authority.role.job_title or str(by),
     )  # fmt: skip
     event_record(
         by=by,

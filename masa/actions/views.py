@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from masa.accounts import signing
 from masa.accounts.access import partnership_view
 from masa.accounts.selectors import can_edit
 from masa.core.form_page import form_page
@@ -26,7 +27,7 @@ from masa.partnerships.views.common import crumbs, posted
 
 from . import forms, selectors, services, workflow
 from .access import can_update
-from .models import Action, Recommendation
+from .models import Action, Recommendation, SignOffPartner
 
 
 def _url(name: str, partnership: Partnership, *args: Any) -> str:
@@ -210,7 +211,8 @@ def action_detail(request: HttpRequest, partnership: Partnership, pk: int) -> Ht
             (s, workflow.ACTION_LABELS[s]) for s in workflow.ActionStatus.values if s in allowed
         ],
         can_update=can_update(request.user, action) and action.status != "signed_off",
-        can_sign_off=action.status == workflow.ActionStatus.IMPACT_EVIDENCED,
+        can_sign_off=action.status == workflow.ActionStatus.IMPACT_EVIDENCED
+        and bool(_sign_off_choices(request, action)),
     )
 
 
@@ -339,18 +341,35 @@ def action_status(request: HttpRequest, partnership: Partnership, pk: int) -> Ht
     )
 
 
-@partnership_view(edit=True)
+def _sign_off_choices(request: HttpRequest, action: Any) -> list[tuple[str, str]]:
+    """The partners still to sign off that the user may sign off for today."""
+    signed = {s.partner_type for s in action.sign_offs.all()}
+    mine = {
+        a.partner_type
+        for a in signing.authorities(user=request.user, partnership=action.partnership)
+    }
+    return [
+        (value, label)
+        for value, label in SignOffPartner.choices
+        if value not in signed and services.SIGN_OFF_PARTNER_TYPES[SignOffPartner(value)] in mine
+    ]
+
+
+@partnership_view()
 def action_sign_off(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
     action = _action(partnership, pk)
     back = _url("detail", partnership, pk)
-    signed = {s.partner_type for s in action.sign_offs.all()}
+    choices = _sign_off_choices(request, action)
+    if not choices:
+        raise PermissionDenied  # they may sign off for no partner that has still to
     return _form(
         request,
         partnership,
-        forms.SignOffForm(posted(request), signed=signed),
+        forms.SignOffForm(posted(request), choices=choices),
         call=lambda data: services.action_sign_off(action=action, by=request.user, **data),
-        title=f"Record a partner's sign-off of action {action.pk}",
-        lead="Each of the three safeguarding partners signs off the evidence of impact.",
+        title=f"Sign off action {action.pk} for your partner",
+        lead="Each of the three safeguarding partners signs off the evidence of impact, through "
+        "the person who holds its lead safeguarding partner role.",
         back=back,
         trail=[(f"Action {action.pk}", back)],
         success_message=lambda s: f"{s.get_partner_type_display()} sign-off recorded",

@@ -2,10 +2,11 @@
 Lincolnshire from its published Local Arrangements (seed 003), and a few for fictional Northshire.
 
 - `bhr`: each of seed 004's 36 rows recorded against the library requirements it restates, for
-  2020–21 (the matrix was agreed on 21 September 2020) and carried forward to the current year so
-  the live matrix shows it. Several rows on one requirement are combined (narratives joined, the
-  weaker status kept); a row on several requirements is recorded on each. Each assessment links
-  the matrix row(s) it came from as evidence.
+  2020–21 only: the matrix was agreed on 21 September 2020 and its judgements are that year's.
+  Nothing is carried forward, so this year's matrix shows what the records derive and "not
+  assessed" for the rest, never a 2020 judgement restated as this year's. Several rows on one
+  requirement are combined (narratives joined, the weaker status kept); a row on several
+  requirements is recorded on each. Each assessment links the matrix row(s) it came from.
 - `north-lincolnshire`: 2020–21 only, from what the Local Arrangements published on 30 September
   2020 say; nothing is claimed for later years.
 - `northshire`: fictional, current year.
@@ -70,8 +71,9 @@ NL_ROWS = (
      "individual, service and strategic level, including in the scrutiny and assurance "
      "framework."),
     ("wt2018.published-arrangements.data-intelligence", "section 9",
-     "A quarterly performance summary to the Children's MARS Board and quarterly pathway data to "
-     "the Children's Help and Protection Pathway Group, from early help to care leavers."),
+     "A performance summary available to the Children's MARS Board quarterly, and a quarterly "
+     "performance data and intelligence report on the early help and safeguarding pathway to the "
+     "Children's Help and Protection Pathway Group."),
     ("wt2018.published-arrangements.youth-custody-residential", "section 3",
      "All residential homes for children in North Lincolnshire are selected as relevant "
      "agencies and engaged through the local provider forum."),
@@ -116,11 +118,11 @@ def demo_load(*, by: Any = None) -> str:
     if len(found) < 3 or not Requirement.objects.exists():
         raise MasaError("Load the statute library and the demo partnerships first")
     current = financial_year(timezone.localdate()).start
-    bhr = _bhr(found["bhr"], (SEED_PERIOD, current), by)
+    bhr = _bhr(found["bhr"], by)
     nl = _simple(found["north-lincolnshire"], _nl_rows(), SEED_PERIOD, by)
     northshire = _simple(found["northshire"], _northshire_rows(), current, by)
     return (
-        f"bhr {bhr} requirements from seed 004's 36 rows (2020–21 and this year); "
+        f"bhr {bhr} requirements from seed 004's 36 rows (2020–21); "
         f"north-lincolnshire {nl}; northshire {northshire}"
     )
 
@@ -139,30 +141,27 @@ def _bhr_entries() -> dict[str, _Entry]:
     return entries
 
 
-def _bhr(partnership: Partnership, periods: tuple[date, ...], by: Any) -> int:
+def _bhr(partnership: Partnership, by: Any) -> int:
+    """The matrix's judgements, in the year they were made (2020–21)."""
     entries = _bhr_entries()
     requirements = Requirement.objects.select_related("framework").in_bulk(list(entries))
     missing = sorted(set(entries) - set(requirements))
     if missing:
         raise MasaError(f"Seed 004 maps to requirements not in the library: {', '.join(missing)}")
-    for start in dict.fromkeys(periods):
-        carried = start != SEED_PERIOD
-        for requirement_id, entry in entries.items():
-            requirement = requirements[requirement_id]
-            assessment = services.assessment_record(
-                partnership=partnership,
-                requirement=requirement,
-                period_start=start,
-                status=Status.NOT_ASSESSED if requirement.derivation else entry.status,
-                partnership_level="\n\n".join(entry.bhr),
-                local_authority_level="\n\n".join(entry.la),
-                by=by,
-            )
-            for number, source in entry.rows:
-                note = f"Row {number} cites {source}."
-                if carried:
-                    note += " Carried forward from the 2020–21 matrix; review due September 2021."
-                _link(assessment, f"{TITLE}, row {number}", by, note=note)
+    for requirement_id, entry in entries.items():
+        requirement = requirements[requirement_id]
+        assessment = services.assessment_record(
+            partnership=partnership,
+            requirement=requirement,
+            period_start=SEED_PERIOD,
+            status=Status.NOT_ASSESSED if requirement.derivation else entry.status,
+            partnership_level="\n\n".join(entry.bhr),
+            local_authority_level="\n\n".join(entry.la),
+            by=by,
+        )
+        for number, source in entry.rows:
+            note = f"Row {number} cites {source}. The partnership's judgement for 2020–21."
+            _link(assessment, f"{TITLE}, row {number}", by, note=note)
     return len(entries)
 
 

@@ -2,12 +2,18 @@
 
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect("partnerships:list")
+        from masa.documents.selectors import awaiting_signature
+
+        return render(
+            request,
+            "core/home_signed_in.html",
+            {"page_title": "Home", "awaiting": awaiting_signature(request.user)},
+        )
     return render(request, "core/home.html")
 
 

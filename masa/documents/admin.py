@@ -28,8 +28,25 @@ class SectionInline(admin.StackedInline):
 
 
 class SignatureInline(admin.TabularInline):
+    """Read-only: a signature is made only by its signer, through the service that checks they
+    hold the partner's signing role that day (masa.accounts.signing)."""
+
     model = Signature
+    fields = (
+        "partner_type",
+        "by",
+        "by_label",
+        "job_title",
+        "signed_at",
+        "voided_at",
+        "void_reason",
+    )
+    readonly_fields = fields
     extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
 
 
 @admin.register(DocumentVersion)

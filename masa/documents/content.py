@@ -83,6 +83,8 @@ class Signatory:
     partner: str  # "Local authority"
     job_title: str
     signed_at: str  # ISO date-time
+    organisation: str = ""  # the partner's organisation on the day
+    role: str = ""  # "Lead safeguarding partner" or "Delegated safeguarding partner"
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ class DocumentContent:
     sections: tuple[SectionContent, ...] = ()
     signatories: tuple[Signatory, ...] = ()
     fictional: bool = False
+    demo_source: str = ""  # a demonstration record built from this public document
     extra: dict[str, Any] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:

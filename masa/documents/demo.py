@@ -1,10 +1,13 @@
 """Demo documents, made through the documents' services so every rule applies.
 
 - north-lincolnshire: the Children's MARS Local Arrangements published on 30 September 2020
-  (seed 003) entered as a WT2018 arrangements document. Its structure (sections, boards,
-  processes) is the seed's; the narratives summarise it in MASA's words; no one is named.
+  (seed 003) entered as a WT2018 arrangements document, a demonstration built from that public
+  document (every page says so). Its structure (sections, boards, processes) is the seed's; each
+  narrative restates only what the seed says, in MASA's words; no one is named. It is signed, as
+  the seed's foreword is, by the three delegated safeguarding partners the seed names by role
+  (the health partner was then the clinical commissioning group), on the day of publication.
 - northshire (fictional): the 2024-25 yearly report (WT2023) assembled from its records with
-  narratives, signed by its three lead safeguarding partners, published on Friday 26 September
+  narratives, signed by its three lead safeguarding partners on the day it was published, Friday 26 September
   2025, sent to the Panel on time and not yet to Foundations, so the dashboard shows that clock
   overdue; and a draft 2025-26 report.
 
@@ -19,7 +22,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from masa.accounts.demo import demo_lead_partners_create
+from masa.accounts.demo import demo_signers_create
 from masa.core.errors import MasaError
 from masa.partnerships.models import Partnership
 
@@ -30,96 +33,116 @@ from .models import Document, DocumentKind, DocumentVersion, Recipient
 NL_PUBLISHED = date(2020, 9, 30)
 NL_SOURCE = "https://www.northlincscmars.co.uk"
 
+# Each narrative restates only what the seed's text says, in MASA's words, with its section.
 NL_NARRATIVES = {
     "introduction": (
         "These are the North Lincolnshire Children's Multi-Agency Resilience and Safeguarding "
-        "(MARS) Local Arrangements, published on 30 September 2020 and taking effect at once. "
-        "They were first published in October 2018 and republished in June 2019. They sit within "
-        "the One Family Approach, which aims for a system that works for all children, young "
-        "people and families, so that children can stay in their family, their school and their "
-        f"community. The published text is at {NL_SOURCE}."
+        "(MARS) Local Arrangements, published on 30 September 2020 and implemented with "
+        "immediate effect (foreword). They follow the original Local Arrangements published in "
+        "October 2018 and their republication in June 2019. They are set within the One Family "
+        "Approach, which aims to create a system that works for all children, young people and "
+        "families; the ambition is for children to be in their family, in their school and in "
+        f"their community. Recorded from the published text at {NL_SOURCE}."
     ),
     "partners": (
-        "The three safeguarding partners are North Lincolnshire Council, the clinical "
-        "commissioning group for the area and Humberside Police. Each partner's chief officer is "
-        "its lead representative, and each has delegated its functions to a senior officer who "
-        "sits on the Children's MARS Board and can speak for and commit their organisation."
+        "The three safeguarding partners are North Lincolnshire Council, North Lincolnshire "
+        "Clinical Commissioning Group and Humberside Police. Their lead representatives are the "
+        "Council's Chief Executive, the Clinical Commissioning Group's Accountable Officer and "
+        "the Chief Constable. The lead representatives have delegated their functions to the "
+        "Director of Children and Community Resilience, the Director of Nursing and Quality and "
+        "the Designated Chief Superintendent and South Bank Divisional Commander, and remain "
+        "accountable for any actions or decisions taken on behalf of their organisation "
+        "(section 3)."
     ),
     "geography": (
-        "The arrangements cover the single local authority area of North Lincolnshire. The "
-        "partners work across the wider Humber footprint where police and health services cover "
-        "more than one area, and they keep links with the neighbouring partnerships so that "
-        "children who move across boundaries are safeguarded."
+        "The geographical footprint for the Local Arrangements is the North Lincolnshire local "
+        "authority area. It corresponds with that of the North Lincolnshire Clinical "
+        "Commissioning Group; Humberside Police covers the North Lincolnshire area and three "
+        "other local authority areas. The partners fulfil their duties to children from North "
+        "Lincolnshire who live or are placed outside the area, and to all children who live in "
+        "it, including looked after children placed there by other local authorities (section 3)."
     ),
     "working-together": (
-        "The Children's MARS Board brings the safeguarding partners and relevant agencies "
-        "together to identify and respond to the needs of children in North Lincolnshire. Its "
-        "groups include a Children's Help and Protection Pathway Group, a Safeguarding Practice "
-        "Learning and Improvement Group and a Child Safeguarding Practice Review Group, each "
-        "reporting to the Board, which agrees the priorities and holds partners to account."
+        "The Local Arrangements are delivered through the Children's MARS Board, which brings "
+        "together the safeguarding partners and other relevant officers to oversee, innovate "
+        "and develop the arrangements and to seek assurance about their implementation. The "
+        "Board is chaired by one of the safeguarding partners, rotated annually. Schools, "
+        "colleges and other education settings are represented by the Council's Director of "
+        "Learning, Skills and Culture, and the Cabinet Member for Children and Families is "
+        "invited as a participatory observer (section 3)."
     ),
     "relevant-agencies": (
-        "The partners selected as relevant agencies the organisations whose work is needed to "
-        "safeguard children in the area: schools and colleges, early years providers, health "
-        "providers, the youth offending service, probation, housing and voluntary sector bodies. "
-        "Every residential home for children in North Lincolnshire is also selected, and engaged "
-        "through the local provider forum."
+        "The safeguarding partners selected relevant agencies from those evident in the local "
+        "environment, those they have a relationship with and those who can actively contribute "
+        "to helping and protecting children. The full list is in the Local Arrangements' "
+        "appendices. Every residential home for children in North Lincolnshire is selected. "
+        "Agencies not named in the regulations are also included, for example Humberside Fire "
+        "and Rescue Service and Ongo Homes (section 3)."
     ),
     "education": (
-        "All early years settings, schools (including academies, free schools and independent "
-        "schools) and colleges are relevant agencies. Education is represented on the Board and "
-        "its groups; the partners run safeguarding audits with schools and early years providers "
-        "and share learning with designated safeguarding leads through regular networks."
+        "Schools, colleges and other education settings are represented on the Children's MARS "
+        "Board by the Director of Learning, Skills and Culture. The partners engage early years "
+        "providers through safeguarding audits and line of sight meetings, and schools and "
+        "colleges through the Primary and Secondary Matters Forums, the Designated Safeguarding "
+        "Leads forum and frameworks for safeguarding audits (section 3)."
     ),
     "secure-establishments": (
-        "There is no secure establishment or youth custody setting in North Lincolnshire. All "
-        "residential homes for children in the area are relevant agencies; they take part in the "
-        "provider forum, the training programme and the scrutiny and assurance framework, and "
-        "follow the same procedures as every other agency."
+        "All residential homes for children within North Lincolnshire, including those provided "
+        "by North Lincolnshire Council and by private sector organisations, are selected by the "
+        "safeguarding partners as relevant agencies. They are engaged in the Local Arrangements "
+        "through mechanisms such as the local provider forum, and selected relevant agencies are "
+        "subject to the scrutiny and assurance arrangements (section 3)."
     ),
     "scrutiny": (
-        "Independent scrutiny is provided by a small pool of Independent Scrutiny Officers, "
-        "identified jointly by the safeguarding partners, working within the Children's MARS "
-        "Board Scrutiny and Assurance Framework. The framework also uses the Section 11 joint "
-        "self-assessment, agency call-ins, thematic assurance events, practice learning events, "
-        "audits by subject experts and young people's own quality assurance."
+        "The safeguarding partners are jointly responsible for identifying Independent Scrutiny "
+        "Officers, a small pool from a range of backgrounds, who play a significant role in the "
+        "Children's MARS Board Scrutiny and Assurance Framework. The framework also uses the "
+        "Section 11 joint safeguarding self-assessment, agency call-ins, agency specific and "
+        "thematic assurance events, practice learning line of sight events, subject matter "
+        "expert audits and young voice quality assurance processes (section 5)."
     ),
     "reviews": (
-        "A Child Safeguarding Practice Review Group, with the partners' representatives as core "
-        "members, decides whether a serious child safeguarding case should have a local review, "
-        "and commissions and oversees it. The group then oversees the action plan until the "
-        "partners sign it off at the Board. Local procedures set out notification, rapid review, "
-        "commissioning, publication and how learning is embedded in practice."
+        "To decide whether to carry out a local child safeguarding practice review, a Child "
+        "Safeguarding Practice Review Group is convened with the safeguarding partners' "
+        "representatives as its core members. Where a review is undertaken, the group oversees "
+        "the action plan until completion, or the Safeguarding Practice Learning and Improvement "
+        "Group monitors it, and the safeguarding partners finally sign it off at the Children's "
+        "MARS Board. Local policy and procedures set out the rest of the process (section 4)."
     ),
     "data": (
-        "The Board receives a quarterly performance summary, and the Children's Help and "
-        "Protection Pathway Group receives quarterly data along the whole pathway from early help "
-        "to care leavers. The partners use this data with the voice of children and what audits "
-        "find to judge how effective the help given to children and families is."
+        "Performance data and intelligence are used to assess the help given to children and "
+        "families across the safeguarding system. A performance summary is available to the "
+        "Children's MARS Board quarterly, and the Children's Help and Protection Pathway Group "
+        "receives a quarterly report on the early help and safeguarding pathway, including "
+        "activity and impacts (section 9)."
     ),
     "training": (
-        "A multi-agency education and training programme runs at basic, intermediate and "
-        "masterclass levels. It is based on an analysis of need and on learning from reviews, and "
-        "its impact on practice is evaluated. Frameworks for safeguarding audits with schools and "
-        "early years providers, and multi-agency audits, sit alongside it."
+        "Multi-agency education and training is available at basic, intermediate and masterclass "
+        "level. The programme is informed by needs analysis, learning from local and national "
+        "practice reviews, local scrutiny and assurance events and research, and is underpinned "
+        "by evaluation. Its outcomes are fed into partnership processes and included in the "
+        "annual report (section 6)."
     ),
     "voice": (
-        "Voice, engagement and co-production with children, young people and families happen at "
-        "individual, service and strategic level. Young people take part in the scrutiny and "
-        "assurance framework through their own quality assurance, and what children and families "
-        "say informs the Board's priorities and the way services are designed."
+        "The safeguarding partners and agencies engage with children, young people and families "
+        "at an individual, service and strategic level, including through routine feedback, "
+        "surveys, Staying Safe Conferences for schools and colleges, involvement in the scrutiny "
+        "and assurance framework and in commissioning and recruitment, and attendance at key "
+        "boards and partnerships (section 8)."
     ),
     "thresholds": (
-        "The One Family Approach document, Helping Children and Families in North Lincolnshire "
-        "2020/24, sets out the levels of need and the help available at each. It is the partners' "
-        "published threshold document, and it is aligned with these arrangements so that every "
-        "agency uses the same criteria for action."
+        "Helping Children and Families in North Lincolnshire 2020/24 sets out the levels of need "
+        "(thresholds) in North Lincolnshire, in the context of the wider system for early help "
+        "and protection, and fulfils the safeguarding partners' responsibility to publish a "
+        "threshold document. It also introduces the One Family Approach practice model "
+        "(section 1)."
     ),
     "funding": (
-        "The safeguarding partners provide equitable and proportionate funding, in money and in "
-        "kind, sufficient for every part of the arrangements, including independent scrutiny and "
-        "the business support the Board needs. The three partners also meet the full cost of any "
-        "local child safeguarding practice review."
+        "The safeguarding partners provide equitable and proportionate funding to the Local "
+        "Arrangements, sufficient to cover all their elements, as actual funding and in-kind "
+        "resources, including subject matter experts. In the event of a child safeguarding "
+        "practice review, the three partners meet its full costs, contributing over and above "
+        "the normal allocation where necessary (section 7)."
     ),
 }
 
@@ -223,8 +246,14 @@ def _write(version: DocumentVersion, narratives: dict[str, str], by: Any, *, pre
 def _sign_and_publish(
     version: DocumentVersion, partnership: Partnership, published_on: date, by: Any, today: date
 ) -> None:
-    for partner_type, user in demo_lead_partners_create(partnership).items():
-        services.version_sign(version=version, partner_type=partner_type, by=user)
+    """Signed, on the day it was published, by whoever held each partner's signing role then."""
+    signers = demo_signers_create(partnership, on=published_on)
+    if len(signers) < 3:
+        raise MasaError(f"{partnership} records no one to sign for every partner on {published_on}")
+    for partner_type, user in signers.items():
+        services.version_sign(
+            version=version, partner_type=partner_type, by=user, signed_on=published_on
+        )
     services.version_publish(version=version, published_on=published_on, by=by, today=today)
 
 

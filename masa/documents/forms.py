@@ -7,9 +7,9 @@ from typing import Any
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
+from masa.accounts.signing import Authority
 from masa.core.forms import ServiceForm as CoreServiceForm
 from masa.core.forms import VersionedForm, date_field
-from masa.partnerships.models import PartnerType
 
 from .models import DocumentKind
 from .services import NARRATIVE_LIMIT
@@ -83,10 +83,12 @@ class SignForm(ServiceForm):
         error_messages=_choose("Select the safeguarding partner you are signing for"),
     )
 
-    def __init__(self, *args: Any, signed: set[str], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, authorities: list[Authority], **kwargs: Any) -> None:
+        """Offers only the partners the user may sign for today that have still to sign."""
         super().__init__(*args, **kwargs)
         self.fields["partner_type"].choices = [  # type: ignore[attr-defined]
-            (value, label) for value, label in PartnerType.choices if value not in signed
+            (a.partner_type, f"The {a.partner_label.lower()}: {a.partner.organisation}")
+            for a in authorities
         ]
 
 

@@ -27,8 +27,10 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
+from masa.accounts import signing
 from masa.partnerships.models import Partnership
 
+from .assembly import frozen_content
 from .content import DocumentContent
 from .diff import render_difference
 from .models import (
@@ -59,7 +61,7 @@ def content_of(version: DocumentVersion) -> DocumentContent:
     shows only what was signed."""
     if version.status not in PUBLIC or not version.snapshot:
         raise Http404("Not published")
-    return DocumentContent.from_json(version.snapshot)
+    return frozen_content(version)
 
 
 # Finding what is public ---------------------------------------------------------------------------
@@ -262,7 +264,12 @@ def version_page(
 
 def _download(document: Document, version: DocumentVersion, fmt: str) -> HttpResponse:
     content_type, renderer = DOWNLOADS[fmt]
-    frozen = json.dumps(version.snapshot, sort_keys=True).encode()
+    # what is shown besides the snapshot: the signatures that count and any demonstration notice
+    shown = [
+        sorted(s.signed_at.isoformat() for s, _ in signing.valid_signatures(version)),
+        document.partnership.demo_source,
+    ]
+    frozen = json.dumps([version.snapshot, shown], sort_keys=True).encode()
     key = f"masa-documents:{fmt}:{version.pk}:{hashlib.sha256(frozen).hexdigest()}"
     data = cache.get(key)
     if data is None:  # the content is read from the snapshot only when it must be rendered

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
-from masa.accounts.models import Membership, Role
+from masa.accounts import signing
+from masa.accounts.models import Membership
+from masa.accounts.signing import Authority
 
+from .completeness import blocking, check
 from .models import Document, DocumentKind, DocumentVersion, Signature, VersionStatus
 
 
@@ -77,11 +82,48 @@ def version_detail(*, partnership: Any, pk: int, number: int) -> DocumentVersion
     )
 
 
-def is_lead_partner(user: Any, partnership: Any) -> bool:
-    """The user holds an active lead safeguarding partner membership (here or in the parent)."""
+@dataclass(frozen=True)
+class AwaitingSignature:
+    version: DocumentVersion
+    authority: Authority
+
+    @property
+    def partnership(self) -> Any:
+        return self.version.document.partnership
+
+
+def awaiting_signature(user: Any, *, today: date | None = None) -> list[AwaitingSignature]:
+    """Each draft version, in every partnership the user may sign in, that is ready to sign (no
+    `must` item missing) and still needs the signature of a partner the user may sign for today."""
     if not getattr(user, "is_authenticated", False):
-        return False
-    chain = [partnership.pk] + ([partnership.parent_id] if partnership.parent_id else [])
-    return Membership.objects.filter(
-        user=user, partnership_id__in=chain, role=Role.LEAD_PARTNER, is_active=True
-    ).exists()
+        return []
+    today = today or timezone.localdate()
+    member_of = set(
+        Membership.objects.filter(user=user, is_active=True, role__in=signing.SIGNING_MEMBERSHIPS)
+        .exclude(organisation=None)
+        .values_list("partnership_id", flat=True)
+    )
+    if not member_of:
+        return []
+    drafts = (
+        DocumentVersion.objects.filter(status=VersionStatus.DRAFT)
+        .filter(
+            Q(document__partnership_id__in=member_of)
+            | Q(document__partnership__parent_id__in=member_of)
+        )
+        .select_related("document__partnership")
+        .prefetch_related(Prefetch("signatures", Signature.objects.select_related("by")))
+        .order_by("document__partnership__name", "document__kind", "-document__period_start")
+    )
+    found: list[AwaitingSignature] = []
+    mine: dict[int, list[Authority]] = {}
+    for version in drafts:
+        partnership = version.document.partnership
+        if partnership.pk not in mine:
+            mine[partnership.pk] = signing.authorities(user=user, partnership=partnership, on=today)
+        signed = {s.partner_type for s, _ in signing.valid_signatures(version)}
+        pending = [a for a in mine[partnership.pk] if a.partner_type not in signed]
+        if not pending or blocking(check(version)):
+            continue
+        found.extend(AwaitingSignature(version, authority) for authority in pending)
+    return found

@@ -9,24 +9,18 @@ assembled content, so what was signed is what stays published.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from masa.accounts.models import Membership, Role
-from masa.core.errors import Conflict, InvalidInput, NotPermitted, refuse
+from masa.accounts import signing
+from masa.core.errors import Conflict, InvalidInput, refuse
 from masa.core.versioning import UNCHECKED, version_claim
-from masa.partnerships.models import (
-    Partnership,
-    PartnerType,
-    RoleAssignment,
-    RoleKind,
-    StatutoryPartner,
-)
-from masa.partnerships.periods import current_on, format_day
+from masa.partnerships.models import Partnership, PartnerType
+from masa.partnerships.periods import format_day
 from masa.timeline.services import event_record
 
 from . import workflow
@@ -284,49 +278,28 @@ def version_details_update(
 # Signing and publishing --------------------------------------------------------------------------
 
 
-def _signer_check(version: DocumentVersion, partner_type: str, by: Any) -> str:
-    """Refuse unless `by` is a lead safeguarding partner of the partnership who may sign for
-    `partner_type`; returns the job title to sign with."""
-    partnership = version.document.partnership
-    label = PartnerType(partner_type).label.lower()
-    if not getattr(by, "is_authenticated", False):
-        raise NotPermitted("Sign in as a lead safeguarding partner to sign")
-    chain = [partnership.pk] + ([partnership.parent_id] if partnership.parent_id else [])
-    memberships = list(
-        Membership.objects.filter(
-            user=by, partnership_id__in=chain, role=Role.LEAD_PARTNER, is_active=True
-        )
-    )
-    if not memberships:
-        raise NotPermitted(f"Only a lead safeguarding partner of {partnership} can sign")
-    # A membership tied to an organisation signs only for the partner that organisation is.
-    today = timezone.localdate()
-    partner_orgs = set(
-        StatutoryPartner.objects.filter(partnership_id__in=chain, partner_type=partner_type)
-        .filter(current_on(today))
-        .values_list("organisation_id", flat=True)
-    )
-    if all(m.organisation_id is not None for m in memberships) and not any(
-        m.organisation_id in partner_orgs for m in memberships
-    ):
-        raise NotPermitted(f"You are not the lead safeguarding partner for the {label}")
-    role = (
-        RoleAssignment.objects.filter(
-            partnership_id__in=chain,
-            role=RoleKind.LEAD_PARTNER,
-            partner_type=partner_type,
-            user=by,
-        )
-        .filter(current_on(today))
-        .first()
-    )
-    return role.job_title if role else (by.job_title or str(by))
+def _signing_day(signed_on: Any, today: date) -> date:
+    if signed_on is None:
+        return today
+    if not isinstance(signed_on, date):
+        raise refuse("signed_on", "Enter the date it was signed")
+    if signed_on > today:
+        raise refuse("signed_on", "The date it was signed must be today or in the past")
+    return signed_on
 
 
 @transaction.atomic
-def version_sign(*, version: DocumentVersion, partner_type: Any, by: Any) -> Signature:
-    """A lead safeguarding partner signs the version for their partner: once per partner, one
-    partner per person, and never while a `must` content item is missing."""
+def version_sign(
+    *, version: DocumentVersion, partner_type: Any, by: Any, signed_on: date | None = None
+) -> Signature:
+    """The person who holds the partner's lead safeguarding partner role (or its delegated role,
+    with signing delegated) on the day signs the version for that partner (masa.accounts.signing):
+    once per partner, one partner per person, and never while a `must` content item is missing.
+
+    `signed_on` records a signature made earlier on paper (a document entered after it was
+    published); the authority is checked on that day. A signature for the same partner that never
+    had the authority is voided, not kept."""
+    today = timezone.localdate()
     version = (
         DocumentVersion.objects.select_for_update()
         .select_related("document__partnership")
@@ -335,13 +308,20 @@ def version_sign(*, version: DocumentVersion, partner_type: Any, by: Any) -> Sig
     _editable(version)
     if partner_type not in PartnerType.values:
         raise refuse("partner_type", "Select the safeguarding partner you are signing for")
-    job_title = _signer_check(version, partner_type, by)
-    label = PartnerType(partner_type).label.lower()
-    valid = list(version.signatures.filter(voided_at__isnull=True))
-    if any(s.partner_type == partner_type for s in valid):
-        raise refuse("partner_type", f"The {label} has already signed this version")
-    mine = next((s for s in valid if s.by_id == by.pk), None)
-    if mine is not None:
+    day = _signing_day(signed_on, today)
+    partnership = version.document.partnership
+    authority = signing.authority_on(
+        user=by, partnership=partnership, partner_type=partner_type, on=day
+    )
+    label = authority.partner_label.lower()
+    valid = list(version.signatures.filter(voided_at__isnull=True).select_related("by"))
+    for existing in valid:
+        if existing.partner_type != partner_type:
+            continue
+        if signing.signed_with_authority(existing, partnership) is not None:
+            raise refuse("partner_type", f"The {label} has already signed this version")
+    mine = next((s for s in valid if s.by_id == by.pk and s.partner_type != partner_type), None)
+    if mine is not None and signing.signed_with_authority(mine, partnership) is not None:
         raise refuse(
             "partner_type",
             f"You have already signed for the {mine.get_partner_type_display().lower()}: "
@@ -355,22 +335,56 @@ def version_sign(*, version: DocumentVersion, partner_type: Any, by: Any) -> Sig
             f"{'s are' if len(missing) > 1 else ' is'} missing",
             {"__all__": [f"Missing (must): {line}" for line in lines]},
         )
+    _void_unauthorised(version, partner_type, by=by)
+    now = timezone.now()
+    signed_at = (
+        now
+        if day == today
+        else timezone.make_aware(datetime.combine(day, time(12)), timezone.get_current_timezone())
+    )
+    job_title = authority.role.job_title or by.job_title or str(by)
     signature = Signature.objects.create(
         version=version,
         partner_type=partner_type,
         by=by,
         by_label=str(by),
         job_title=job_title,
-        signed_at=timezone.now(),
+        signed_at=signed_at,
     )
+    how = f" as its {authority.role_label.lower()}" if authority.by_delegation else ""
     _event(
         version,
         by,
         "document.signed",
-        f"{job_title} signed {version} for the {label}",
+        f"{job_title} signed {version} for the {label}{how}"
+        + ("" if day == today else f" on {format_day(day)}"),
         partner_type=partner_type,
+        role=authority.role.pk,
+        signed_on=day.isoformat(),
     )
     return signature
+
+
+def _void_unauthorised(version: DocumentVersion, partner_type: str, *, by: Any) -> None:
+    """Void the partner's signatures made by someone without the authority to sign for it."""
+    partnership = version.document.partnership
+    now = timezone.now()
+    reason = "The signer did not hold the role to sign for this partner on the day they signed"
+    for signature in version.signatures.filter(
+        voided_at__isnull=True, partner_type=partner_type
+    ).select_related("by"):
+        if signing.signed_with_authority(signature, partnership) is None:
+            signature.voided_at = now
+            signature.void_reason = reason
+            signature.save()
+            _event(
+                version,
+                by,
+                "document.signatures_voided",
+                f"Voided the {signature.get_partner_type_display().lower()} signature of "
+                f"{version} by {signature.by_label}: {reason.lower()}",
+                reason=reason,
+            )
 
 
 @transaction.atomic
@@ -400,9 +414,7 @@ def version_publish(
             f"The date must be on or after version {previous.number}'s publication, "
             f"{format_day(previous.published_on)}",
         )
-    signed = set(
-        version.signatures.filter(voided_at__isnull=True).values_list("partner_type", flat=True)
-    )
+    signed = {signature.partner_type for signature, _ in signing.valid_signatures(version)}
     unsigned = [str(t.label).lower() for t in PartnerType if t.value not in signed]
     if unsigned:
         raise refuse("__all__", f"Still to sign: the {', the '.join(unsigned)}")

@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from masa.accounts import signing
 from masa.accounts.access import partnership_view
 from masa.accounts.selectors import can_edit
 from masa.core.form_page import form_page
@@ -184,9 +185,12 @@ def version_detail(
         }
         for outline in sections_for(version.document.kind, version.framework)
     ]
-    signatures = list(version.signatures.all())
-    signed = {s.partner_type for s in signatures if s.is_valid}
+    partnership_signatures = signing.valid_signatures(version)
+    counted = {s.pk: authority for s, authority in partnership_signatures}
+    signatures = [(s, counted.get(s.pk)) for s in version.signatures.all()]
+    signed = {s.partner_type for s, _ in partnership_signatures}
     draft = version.status == VersionStatus.DRAFT
+    mine = signing.authorities(user=request.user, partnership=partnership) if draft else []
     editor = can_edit(request.user, partnership)  # type: ignore[arg-type]
     missing = blocking(completeness)
     return render(
@@ -211,10 +215,7 @@ def version_detail(
                 (f"Version {version.number}", ""),
             ),
             "can_edit": editor and draft,
-            "can_sign": draft
-            and not missing
-            and len(signed) < len(PartnerType.values)
-            and selectors.is_lead_partner(request.user, partnership),
+            "can_sign": draft and not missing and any(a.partner_type not in signed for a in mine),
             "can_publish": editor and draft and not missing and len(signed) == 3,
             "tags": workflow.TAGS,
         },
@@ -330,21 +331,26 @@ def details_edit(
 def version_sign(
     request: HttpRequest, partnership: Partnership, pk: int, number: int
 ) -> HttpResponse:
-    if not selectors.is_lead_partner(request.user, partnership):
-        raise PermissionDenied
     version = _draft(partnership, pk, number)
-    signed = {s.partner_type for s in version.signatures.all() if s.is_valid}
+    signed = {s.partner_type for s, _ in signing.valid_signatures(version)}
+    mine = [
+        a
+        for a in signing.authorities(user=request.user, partnership=partnership)
+        if a.partner_type not in signed
+    ]
+    if not mine:
+        raise PermissionDenied  # they may sign for no partner that has still to sign
     return _form(
         request,
         partnership,
-        forms.SignForm(posted(request), signed=signed),
+        forms.SignForm(posted(request), authorities=mine),
         call=lambda data: services.version_sign(version=version, by=request.user, **data),
         title=f"Sign version {version.number} of the {str(version.document).lower()}",
         back=_version_url(version),
         trail=_version_trail(version),
         success_message=lambda s: f"Signed for the {s.get_partner_type_display().lower()}",
-        lead="By signing you agree this version for your partner. Any later change to it voids "
-        "every signature.",
+        lead="By signing you agree this version for the partner you represent. Any later change "
+        "to it voids every signature.",
         submit_label="Sign",
     )
 

@@ -1,8 +1,10 @@
 """Demo partnerships: two real ones from the seed documents and one fictional one.
 
 - `north-lincolnshire`: the Children's MARS arrangements (WT2018) as published on 30 September 2020
-  (seeds 000 and 003). Posts are job titles only. Only the relevant agencies the text names are
-  recorded: the full list is in appendices the seed does not include.
+  (seeds 000 and 003), marked as a demonstration built from that public document. Posts are job
+  titles only. Only the relevant agencies the text names are recorded: the full list is in
+  appendices the seed does not include. The three delegated partners, who signed the 2020
+  arrangements, are linked to demo sign-ins and record that signing was delegated to them.
 - `bhr` with `barking-dagenham`, `havering`, `redbridge`: the BHR Safeguarding Partnership and its
   three local partnerships (WT2018) from the statutory accountabilities matrix (seed 004), which
   names no post holders and records no BHR-level independent scrutiny.
@@ -102,7 +104,13 @@ def fictional_northshire() -> Partnership:
 
 def _partnership(slug: str, by: Any, **fields: Any) -> Partnership:
     existing = Partnership.objects.filter(slug=slug).first()
-    return existing or services.partnership_create(slug=slug, by=by, **fields)
+    if existing is None:
+        return services.partnership_create(slug=slug, by=by, **fields)
+    if existing.demo_source != fields.get("demo_source", ""):  # loaded before the notice existed
+        return services.partnership_update(
+            partnership=existing, demo_source=fields.get("demo_source", ""), by=by
+        )
+    return existing
 
 
 def _organisation(name: str, kind: str, by: Any, **fields: Any) -> Organisation:
@@ -133,6 +141,16 @@ def _partner(
         )
 
 
+def _signer(username: str | None) -> Any:
+    """The demo sign-in a post is linked to, so the demo can sign documents as its holder."""
+    if not username:
+        return None
+    from masa.accounts.demo import DEMO_LEAD_PARTNERS, DEMO_NL_DELEGATES, demo_user
+
+    demo = next(d for d in (*DEMO_LEAD_PARTNERS, *DEMO_NL_DELEGATES) if d.username == username)
+    return demo_user(demo.username, demo.job_title)
+
+
 def _role(
     partnership: Partnership,
     by: Any,
@@ -143,6 +161,7 @@ def _role(
     end: date | None = None,
     **fields: Any,
 ) -> RoleAssignment:
+    fields["user"] = _signer(fields.pop("user", None))
     existing = RoleAssignment.objects.filter(
         partnership=partnership,
         role=role,
@@ -255,7 +274,7 @@ def _north_lincolnshire(by: Any) -> None:
     orgs = {"council": council, "ccg": ccg, "police": police}
     for row in NL_ROLES:
         fields = dict(row)
-        organisation = orgs[fields.pop("org")]
+        organisation = orgs.get(fields.pop("org", ""))
         end = CCG_END if organisation == ccg else None
         _role(nl, by, start=NL_PUBLISHED, end=end, organisation=organisation, **fields)
     _agencies(nl, NL_AGENCIES, NL_PUBLISHED, by)

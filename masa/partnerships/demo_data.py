@@ -12,6 +12,8 @@ NL: dict[str, Any] = {
     "short_name": "Children's MARS Board",
     "guidance": "wt2018",
     "website": "https://www.northlincscmars.co.uk",
+    # seed 003: the Local Arrangements published on that site on 30 September 2020
+    "demo_source": "https://www.northlincscmars.co.uk",
     "summary": (
         "North Lincolnshire's Children's Multi-Agency Resilience and Safeguarding (MARS) "
         "arrangements, first published in October 2018 and republished on 30 September 2020, "
@@ -21,7 +23,9 @@ NL: dict[str, Any] = {
     ),
 }
 
-# Section 3 'Leadership'. The CCG posts end when the CCG did (30 June 2022).
+# Section 3 'Leadership'. The CCG posts end when the CCG did (30 June 2022). The foreword is signed
+# by the three delegated officers, so the lead representatives delegated signing to them; each is
+# linked to a demo sign-in (`user`) so the demo can record their signatures.
 NL_ROLES: list[dict[str, Any]] = [
     {
         "role": "lead_partner",
@@ -46,6 +50,8 @@ NL_ROLES: list[dict[str, Any]] = [
         "partner_type": "local_authority",
         "org": "council",
         "job_title": "Director of Children and Community Resilience, North Lincolnshire Council",
+        "signs_documents": True,
+        "user": "nl-delegate-council",
     },
     {
         "role": "delegated_partner",
@@ -53,6 +59,8 @@ NL_ROLES: list[dict[str, Any]] = [
         "org": "ccg",
         "job_title": "Director of Nursing and Quality, North Lincolnshire Clinical Commissioning "
         "Group",
+        "signs_documents": True,
+        "user": "nl-delegate-ccg",
     },
     {
         "role": "delegated_partner",
@@ -60,12 +68,15 @@ NL_ROLES: list[dict[str, Any]] = [
         "org": "police",
         "job_title": "Designated Chief Superintendent and South Bank Divisional Commander, "
         "Humberside Police",
+        "signs_documents": True,
+        "user": "nl-delegate-police",
     },
     {
         "role": "scrutineer",
-        "org": "council",
-        "job_title": "Independent Scrutiny Officer (one of a small pool)",
-        "note": "Section 5: the partners identify a small pool of Independent Scrutiny Officers.",
+        "job_title": "Independent Scrutiny Officers (a small pool)",
+        "note": "Section 5: the safeguarding partners are jointly responsible for identifying "
+        "Independent Scrutiny Officers; there will be a small pool of them from a range of "
+        "backgrounds. The arrangements do not say which organisation employs them.",
     },
     {
         "role": "business_manager",
@@ -126,9 +137,8 @@ NL_BOARDS: list[dict[str, Any]] = [
         "name": "Children's Help and Protection Pathway Group",
         "kind": "subgroup",
         "parent": "Children's MARS Board",
-        "meets": "Quarterly performance report",
-        "remit": "Performance data and intelligence on the early help and safeguarding pathway, "
-        "including activity and impacts.",
+        "remit": "Receives a quarterly performance data and intelligence report on the early help "
+        "and safeguarding pathway, including activity and impacts.",
     },
     {
         "name": "Multi-Agency Audit Group (MAAG)",
@@ -155,9 +165,9 @@ NL_BOARDS: list[dict[str, Any]] = [
     },
     {
         "name": "Child Exploitation and Missing Strategy Group",
-        "kind": "subgroup",
-        "parent": "Children's MARS Board",
-        "remit": "Receives the Child Exploitation and Missing data and intelligence profile.",
+        "kind": "other",
+        "remit": "Receives the Child Exploitation and Missing data and intelligence profile "
+        "(section 9).",
     },
 ]
 
@@ -190,18 +200,21 @@ NORTHSHIRE_ROLES: list[dict[str, Any]] = [
         "partner_type": "local_authority",
         "org": "council",
         "job_title": "Chief Executive",
+        "user": "lead-partner-la",
     },
     {
         "role": "lead_partner",
         "partner_type": "icb",
         "org": "icb",
         "job_title": "Chief Executive",
+        "user": "lead-partner-icb",
     },
     {
         "role": "lead_partner",
         "partner_type": "police",
         "org": "police",
         "job_title": "Chief Constable",
+        "user": "lead-partner-police",
     },
     {
         "role": "delegated_partner",

@@ -289,6 +289,12 @@ class RoleForm(ServiceForm):
         help_text="Optional: link the post to the person's sign-in",
         error_messages={"invalid_choice": "Select a member of the partnership"},
     )
+    signs_documents = forms.BooleanField(
+        label="The lead partner has delegated signing the published arrangements and yearly "
+        "reports to them",
+        required=False,
+        help_text="Delegated safeguarding partners only",
+    )
     start = date_field("Start date", hint=EXAMPLE)
     note = _text("Note", textarea=True, max_length=2000)
 

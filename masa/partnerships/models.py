@@ -45,6 +45,11 @@ class Partnership(Versioned, TimeStampedModel):
         help_text="Working Together 2023 partnerships only: run the 6-month clock that "
         "Working Together 2018 expected. Under 2018 it always runs.",
     )
+    demo_source = models.URLField(
+        "built from",
+        blank=True,
+        help_text="Demonstration record built from this public document: every page says so.",
+    )
 
     history = HistoricalRecords()
 
@@ -247,6 +252,12 @@ class RoleAssignment(Versioned, Dated, TimeStampedModel):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    signs_documents = models.BooleanField(
+        "signs the documents",
+        default=False,
+        help_text="For a delegated safeguarding partner: the lead partner has delegated signing "
+        "the published arrangements and yearly reports to them.",
+    )
     note = models.TextField(blank=True)
 
     history = HistoricalRecords()
@@ -262,6 +273,10 @@ class RoleAssignment(Versioned, Dated, TimeStampedModel):
                 condition=(Q(role__in=["lead_partner", "delegated_partner"]) & ~Q(partner_type=""))
                 | (~Q(role__in=["lead_partner", "delegated_partner"]) & Q(partner_type="")),
                 name="role_partner_type_for_partners_only",
+            ),
+            models.CheckConstraint(
+                condition=Q(signs_documents=False) | Q(role="delegated_partner"),
+                name="role_only_delegates_sign_by_delegation",
             ),
         ]
 

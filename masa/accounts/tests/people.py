@@ -24,3 +24,24 @@ def password_signed_in(client: Client, username: str, password: str) -> Client:
     response = client.post("/account/sign-in/", {"username": username, "password": password})
     assert response.status_code == 302, f"{username} could not sign in"
     return client
+
+
+def lead_partners_of(partnership) -> dict:
+    """Partner type → a user who may sign for that partner (masa.accounts.signing): a lead partner
+    membership tied to the partner's organisation, linked to the partner's lead role."""
+    from masa.accounts.models import Role
+    from masa.partnerships.models import RoleAssignment, RoleKind, StatutoryPartner
+
+    users = {}
+    for partner in StatutoryPartner.objects.filter(partnership=partnership):
+        user = member_of(
+            partnership,
+            f"lsp-{partner.partner_type}",
+            Role.LEAD_PARTNER,
+            organisation=partner.organisation,
+        )
+        RoleAssignment.objects.filter(
+            partnership=partnership, role=RoleKind.LEAD_PARTNER, partner_type=partner.partner_type
+        ).update(user=user)
+        users[partner.partner_type] = user
+    return users

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from masa.accounts.models import Role
-from masa.accounts.tests.people import member_of, signed_in
+from masa.accounts.tests.people import lead_partners_of, member_of, signed_in
 from masa.actions.services import partnership_organisations
 from masa.partnerships.tests.factories import (
     complete_partnership,
@@ -55,3 +55,12 @@ def agency_contact(partnership, owner):
 @pytest.fixture
 def agency_client(agency_contact) -> Client:
     return signed_in(agency_contact)
+
+
+@pytest.fixture
+def lead_partners(partnership) -> dict:
+    """Sign-off partner word (la, icb, police) → the user who may sign off for it."""
+    from masa.actions.services import SIGN_OFF_PARTNER_TYPES
+
+    users = lead_partners_of(partnership)
+    return {str(word): users[partner_type] for word, partner_type in SIGN_OFF_PARTNER_TYPES.items()}

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
+from masa.accounts.tests.people import signed_in
 from masa.actions.models import Action, ActionUpdate, Recommendation, UpdateKind
 from masa.actions.workflow import ActionStatus as A
 from masa.timeline.models import Event
@@ -131,15 +132,24 @@ def test_editor_adds_a_recommendation_and_an_action(editor_client, partnership, 
     assert len(soup.select("tr[data-action]")) == 1
 
 
-def test_sign_off_page_offers_partners_still_to_sign(editor_client, partnership, action):
+def test_sign_off_page_offers_only_the_partner_you_represent(
+    editor_client, partnership, action, lead_partners
+):
     action.status = A.IMPACT_EVIDENCED
     action.save()
     ActionUpdateFactory(action=action, kind=UpdateKind.IMPACT_EVIDENCE)
-    editor_client.post(_url("sign-off", partnership, action.pk), {"partner_type": "la"})
-    soup = _soup(editor_client.get(_url("sign-off", partnership, action.pk)))
-    assert {i["value"] for i in soup.select("input[name=partner_type]")} == {"icb", "police"}
+    la = signed_in(lead_partners["la"])
+    soup = _soup(la.get(_url("sign-off", partnership, action.pk)))
+    assert [i["value"] for i in soup.select("input[name=partner_type]")] == ["la"]
+    la.post(_url("sign-off", partnership, action.pk), {"partner_type": "la"})
+    assert la.get(_url("sign-off", partnership, action.pk)).status_code == 403  # signed
+    soup = _soup(signed_in(lead_partners["icb"]).get(_url("sign-off", partnership, action.pk)))
+    assert [i["value"] for i in soup.select("input[name=partner_type]")] == ["icb"]
+    # The business manager reads the sign-offs but signs for no partner.
     soup = _soup(editor_client.get(_url("detail", partnership, action.pk)))
     assert "Local authority" in soup.select_one("[data-sign-offs]").get_text()
+    assert "Sign off for your partner" not in soup.get_text()
+    assert editor_client.get(_url("sign-off", partnership, action.pk)).status_code == 403
 
 
 GARBAGE = ["\x00", "x" * 20_000, "-1", "abc", "2025-02-30", "<script>alert(1)</script>"]
@@ -151,8 +161,7 @@ def test_garbage_to_every_form_gives_the_error_summary(editor_client, partnershi
     pages = [_url("recommendation-add", partnership),
              _url("recommendation-status", partnership, action.recommendation_id),
              _url("add", partnership, action.recommendation_id),
-             _url("update-add", partnership, action.pk), _url("status", partnership, action.pk),
-             _url("sign-off", partnership, action.pk)]  # fmt: skip
+             _url("update-add", partnership, action.pk), _url("status", partnership, action.pk)]  # fmt: skip
     events = Event.objects.count()
     for page in pages:
         names = {
@@ -163,6 +172,16 @@ def test_garbage_to_every_form_gives_the_error_summary(editor_client, partnershi
             soup = _soup(editor_client.post(page, {name: value for name in names}))
             assert soup.select_one(".govuk-error-summary"), (page, value)
     assert Event.objects.count() == events
+
+
+def test_garbage_to_the_sign_off_form_gives_the_error_summary(partnership, action, lead_partners):
+    action.status = A.IMPACT_EVIDENCED
+    action.save()
+    client = signed_in(lead_partners["police"])
+    for value in GARBAGE:
+        soup = _soup(client.post(_url("sign-off", partnership, action.pk), {"partner_type": value}))
+        assert soup.select_one(".govuk-error-summary"), value
+    assert not action.sign_offs.exists()
 
 
 def test_csv_export_follows_the_filters(member_client, partnership, recommendation, owner):

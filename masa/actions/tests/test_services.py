@@ -5,6 +5,8 @@ from datetime import date
 
 import pytest
 
+from masa.accounts.models import Role
+from masa.accounts.tests.people import member_of
 from masa.actions import services
 from masa.actions.models import (
     Action,
@@ -16,7 +18,7 @@ from masa.actions.models import (
 )
 from masa.actions.workflow import ActionStatus as A
 from masa.actions.workflow import RecommendationStatus as R
-from masa.core.errors import InvalidInput, TransitionNotAllowed
+from masa.core.errors import InvalidInput, NotPermitted, TransitionNotAllowed
 from masa.partnerships.tests.factories import OrganisationFactory
 from masa.timeline.models import Event
 
@@ -263,16 +265,16 @@ def test_blocked_and_back(action):
 # Sign-off ----------------------------------------------------------------------------------------
 
 
-def test_sign_off_needs_all_three_partners(recommendation, owner):
+def test_sign_off_needs_all_three_partners(recommendation, owner, lead_partners):
     action = ActionFactory(recommendation=recommendation, owner=owner, status=A.IMPACT_EVIDENCED)
     ActionUpdateFactory(action=action, kind=UpdateKind.IMPACT_EVIDENCE)
-    services.action_sign_off(action=action, partner_type="la", by=None)
-    services.action_sign_off(action=action, partner_type="icb", by=None)
+    services.action_sign_off(action=action, partner_type="la", by=lead_partners["la"])
+    services.action_sign_off(action=action, partner_type="icb", by=lead_partners["icb"])
     with pytest.raises(InvalidInput, match="Still to sign off: police"):
         _to(action, A.SIGNED_OFF)
     with pytest.raises(InvalidInput, match="already signed off"):
-        services.action_sign_off(action=action, partner_type="la", by=None)
-    services.action_sign_off(action=action, partner_type="police", by=None)
+        services.action_sign_off(action=action, partner_type="la", by=lead_partners["la"])
+    services.action_sign_off(action=action, partner_type="police", by=lead_partners["police"])
     _to(action, A.SIGNED_OFF)
     assert Event.objects.filter(verb="action.partner_signed_off").count() == 3
     with pytest.raises(InvalidInput, match="signed off"):
@@ -286,6 +288,26 @@ def test_sign_off_only_once_impact_is_evidenced(recommendation, owner, status):
     with pytest.raises(InvalidInput, match="once its impact is evidenced"):
         services.action_sign_off(action=action, partner_type="la", by=None)
     assert _counts() == before
+
+
+def test_sign_off_is_only_by_the_partners_lead_on_the_day(
+    recommendation, owner, partnership, lead_partners, editor
+):
+    action = ActionFactory(recommendation=recommendation, owner=owner, status=A.IMPACT_EVIDENCED)
+    ActionUpdateFactory(action=action, kind=UpdateKind.IMPACT_EVIDENCE)
+    before = _counts()
+    nobody = member_of(partnership, "lsp-nobody", Role.LEAD_PARTNER)  # no organisation
+    for who, partner in (
+        (None, "la"),
+        (editor, "la"),
+        (nobody, "icb"),
+        (lead_partners["la"], "police"),
+    ):
+        with pytest.raises(NotPermitted):
+            services.action_sign_off(action=action, partner_type=partner, by=who)
+    assert _counts() == before and not action.sign_offs.exists()
+    sign_off = services.action_sign_off(action=action, partner_type="la", by=lead_partners["la"])
+    assert sign_off.by_label == "Chief Executive"  # the lead role's job title
 
 
 def test_sign_off_refuses_an_unknown_partner(action, unchanged):

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from masa.compliance.demo import demo_load
-from masa.compliance.demo_seed004 import ROWS, resolved
+from masa.compliance.demo_seed004 import ROWS, TITLE, resolved
 from masa.compliance.models import Assessment, EvidenceLink
 from masa.compliance.periods import financial_year
 from masa.core.errors import MasaError
@@ -62,7 +62,7 @@ def test_every_seed_row_maps_to_a_library_requirement_bhr_works_to(loaded):
 
 
 def test_bhr_matrix_json_has_the_seed_rows_with_both_levels(loaded):
-    data = matrix_json("bhr")
+    data = matrix_json("bhr", "2020-09-21")
     rows = {row["requirement"]: row for row in data["rows"]}
     for seed in resolved():
         for requirement_id in seed.requirements:
@@ -96,13 +96,22 @@ def test_rows_on_one_requirement_are_combined(loaded):
     assert [t.rsplit(" ", 1)[-1] for t in titles] == ["29", "31"]
 
 
-def test_the_2020_21_matrix_and_this_year(loaded):
+def test_the_2020_judgements_stay_in_2020_21_and_this_year_is_not_restated(loaded):
     then = matrix_json("bhr", "2020-09-21")
+    assert sum(bool(r["partnership_level"]) for r in then["rows"]) == 59
+    assert sum(r["status"] == "met" and not r["derived"] for r in then["rows"]) > 20
     now = matrix_json("bhr")
-    for data in (then, now):
-        assert sum(bool(r["partnership_level"]) for r in data["rows"]) == 59
     current = financial_year(timezone.localdate())
     assert now["period"]["start"] == current.start.isoformat()
+    # This year shows what the records derive, and "not assessed" for everything else: no 2020
+    # judgement, narrative or matrix row is restated as this year's assessment.
+    manual = [r for r in now["rows"] if not r["derived"]]
+    assert manual and {r["status"] for r in manual} == {"not_assessed"}
+    assert not any(r["partnership_level"] or r["local_authority_level"] for r in now["rows"])
+    assert not any(TITLE in line for r in now["rows"] for line in r["evidence"])
+    assert not Assessment.objects.filter(
+        partnership__slug="bhr", period_start__gt=date(2020, 4, 1)
+    ).exists()
 
 
 def test_north_lincolnshire_and_northshire(loaded):
@@ -122,4 +131,4 @@ def test_the_demo_is_idempotent(loaded):
     counts = (Assessment.objects.count(), EvidenceLink.objects.count())
     demo_load()
     assert (Assessment.objects.count(), EvidenceLink.objects.count()) == counts
-    assert counts == (59 * 2 + 9 + 6, 60 * 2 + 9 + 6)
+    assert counts == (59 + 9 + 6, 60 + 9 + 6)

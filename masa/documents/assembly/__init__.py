@@ -9,15 +9,17 @@ the partnership's records (for a yearly report, the records of its financial yea
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from django.utils import timezone
 
+from masa.accounts import signing
 from masa.partnerships.periods import format_day
 
 from ..content import Block, DocumentContent, Note, Prose, SectionContent, Signatory
 from ..markdown import markdown_html
-from ..models import DocumentVersion, Signature
+from ..models import DocumentVersion
 from ..outline import sections_for
 from . import cases, registry
 from .records import Records
@@ -39,15 +41,21 @@ ASSEMBLERS: dict[str, Callable[[Records], tuple[Block, ...]]] = {
 NOT_WRITTEN = "This section has not been written yet."
 
 
-def signatories(signatures: list[Signature]) -> tuple[Signatory, ...]:
+def signatories(version: DocumentVersion) -> tuple[Signatory, ...]:
+    """The signatures that count (masa.accounts.signing): not voided, and made by someone who
+    held the role to sign for that partner on the day."""
+    found = sorted(
+        signing.valid_signatures(version), key=lambda p: (p[0].partner_type, p[0].signed_at)
+    )
     return tuple(
         Signatory(
-            partner=s.get_partner_type_display(),
+            partner=signing.partner_label(s.partner_type, timezone.localtime(s.signed_at).date()),
             job_title=s.job_title or s.by_label,
             signed_at=s.signed_at.isoformat(),
+            organisation=str(authority.partner.organisation),
+            role=authority.role_label,
         )
-        for s in signatures
-        if s.is_valid
+        for s, authority in found
     )
 
 
@@ -59,8 +67,21 @@ def period_words(start: date | None, end: date | None) -> str:
 
 def content_for(version: DocumentVersion, *, today: date | None = None) -> DocumentContent:
     if version.is_frozen and version.snapshot:
-        return DocumentContent.from_json(version.snapshot)
+        return frozen_content(version)
     return assemble(version, today=today or timezone.localdate())
+
+
+def frozen_content(version: DocumentVersion) -> DocumentContent:
+    """The snapshot as published, showing only the signatures that count (a signature recorded
+    without the authority to sign never shows, even in a snapshot taken before the rule), and
+    the demonstration notice of a partnership built from a public document."""
+    content = DocumentContent.from_json(version.snapshot or {})
+    counted = {s.signed_at.isoformat() for s, _ in signing.valid_signatures(version)}
+    return replace(
+        content,
+        signatories=tuple(s for s in content.signatories if s.signed_at in counted),
+        demo_source=version.document.partnership.demo_source,
+    )
 
 
 def assemble(version: DocumentVersion, *, today: date) -> DocumentContent:
@@ -105,7 +126,8 @@ def assemble(version: DocumentVersion, *, today: date) -> DocumentContent:
         effective_from=version.effective_from.isoformat() if version.effective_from else "",
         published_on=version.published_on.isoformat() if version.published_on else "",
         sections=tuple(sections),
-        signatories=signatories(list(version.signatures.order_by("partner_type", "signed_at"))),
+        signatories=signatories(version),
         fictional=partnership.is_fictional,
+        demo_source=partnership.demo_source,
         extra={"partnership_slug": partnership.slug, "assembled_on": today.isoformat()},
     )

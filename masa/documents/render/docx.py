@@ -24,7 +24,7 @@ from docx.text.paragraph import Paragraph
 from masa.documents.content import Chart, DocumentContent, Facts, Note, Prose, Table
 
 from .charts import chart_png, describe
-from .html import about, signed
+from .html import about, demo_notice, signed, signed_sentence
 
 LINK_COLOUR = RGBColor(0x1D, 0x70, 0xB8)
 FICTIONAL = (
@@ -37,6 +37,8 @@ def render_docx(content: DocumentContent) -> bytes:
     word = _Word(new_document())
     _setup(word.document, content)
     word.heading(content.title, 0)
+    if content.demo_source:
+        word.paragraph().add_run(demo_notice(content)).bold = True
     if content.fictional:
         warning = word.paragraph()
         warning.add_run(FICTIONAL.format(partnership=content.partnership)).bold = True
@@ -62,7 +64,7 @@ def render_docx(content: DocumentContent) -> bytes:
                 word.paragraph(block.text)
     if content.signatories:
         word.heading("Signed by", 1)
-        word.paragraph("Each lead safeguarding partner signed this version.")
+        word.paragraph(signed_sentence(content))
         word.table("", ("Partner", "Signed by", "Date"), signed(content))
     buffer = io.BytesIO()
     word.document.save(buffer)

@@ -121,8 +121,37 @@ def about(content: DocumentContent) -> list[tuple[str, str]]:
 
 
 def signed(content: DocumentContent) -> list[tuple[str, str, str]]:
-    """(partner, job title, date signed) per signatory."""
-    return [(s.partner, s.job_title, day(s.signed_at)) for s in content.signatories]
+    """(partner, who signed, date signed) per signatory: the job title, with the partner's
+    organisation when the title does not name it, and the role when it was signed by delegation."""
+    rows = []
+    for s in content.signatories:
+        who = s.job_title
+        if s.organisation and s.organisation not in who:
+            who += f", {s.organisation}"
+        if s.role and s.role != "Lead safeguarding partner":
+            who += f" ({s.role.lower()})"
+        rows.append((s.partner, who, day(s.signed_at)))
+    return rows
+
+
+def signed_sentence(content: DocumentContent) -> str:
+    if any(s.role and s.role != "Lead safeguarding partner" for s in content.signatories):
+        return (
+            "Each safeguarding partner signed this version, through its lead safeguarding "
+            "partner or the delegated safeguarding partner to whom the lead partner delegated "
+            "signing."
+        )
+    return "Each lead safeguarding partner signed this version."
+
+
+DEMO_SOURCE = (
+    "Demonstration: this record was built in MASA from a public document ({source}). It is not "
+    "the partnership's own publication, and it is not kept up to date."
+)
+
+
+def demo_notice(content: DocumentContent) -> str:
+    return DEMO_SOURCE.format(source=content.demo_source) if content.demo_source else ""
 
 
 def _context(content: DocumentContent, **more: Any) -> dict[str, Any]:
@@ -131,6 +160,8 @@ def _context(content: DocumentContent, **more: Any) -> dict[str, Any]:
         "sections": shown_sections(content),
         "about": about(content),
         "signed": signed(content),
+        "signed_sentence": signed_sentence(content),
+        "demo_notice": demo_notice(content),
         "is_draft": content.status == "draft",
         **more,
     }

@@ -5,7 +5,7 @@ import pytest
 from masa.accounts.models import Role
 from masa.accounts.tests.people import member_of, signed_in
 from masa.documents import services
-from masa.partnerships.models import PartnerType, StatutoryPartner
+from masa.partnerships.models import PartnerType, RoleAssignment, RoleKind, StatutoryPartner
 from masa.partnerships.tests.factories import complete_partnership
 
 TODAY = date(2025, 9, 15)
@@ -25,7 +25,8 @@ def partnership(db):
 
 @pytest.fixture
 def lead_partners(partnership) -> dict[str, object]:
-    """One lead safeguarding partner user per partner, each tied to their partner's organisation."""
+    """One lead safeguarding partner user per partner: a membership tied to their partner's
+    organisation and the partner's lead safeguarding partner role linked to their sign-in."""
     users = {}
     for partner in StatutoryPartner.objects.filter(partnership=partnership):
         users[partner.partner_type] = member_of(
@@ -34,6 +35,9 @@ def lead_partners(partnership) -> dict[str, object]:
             Role.LEAD_PARTNER,
             organisation=partner.organisation,
         )
+        RoleAssignment.objects.filter(
+            partnership=partnership, role=RoleKind.LEAD_PARTNER, partner_type=partner.partner_type
+        ).update(user=users[partner.partner_type])
     assert set(users) == set(PartnerType.values)
     return users
 

@@ -11,7 +11,8 @@ from masa.core.errors import Conflict, InvalidInput, NotPermitted, TransitionNot
 from masa.documents import services
 from masa.documents.assembly import content_for
 from masa.documents.models import Document, DocumentVersion, Section, Signature, VersionStatus
-from masa.partnerships.models import PartnerType
+from masa.partnerships.models import PartnerType, RoleAssignment, StatutoryPartner
+from masa.partnerships.tests.factories import MembershipFactory
 from masa.timeline.models import Event
 
 from .factories import NARRATIVE, write_every_section
@@ -192,18 +193,38 @@ def test_each_lead_partner_signs_once_for_their_own_partner(draft, lead_partners
     assert Event.objects.filter(verb="document.signed").count() == 1
     with pytest.raises(InvalidInput, match="already signed this version"):
         services.version_sign(version=draft, partner_type=LA, by=lead_partners[LA])
-    # Their membership is tied to the council: they cannot sign for the police.
-    with pytest.raises(NotPermitted, match="not the lead safeguarding partner for the chief"):
+    # They hold the council's lead role only: they cannot sign for the police.
+    with pytest.raises(NotPermitted, match="do not hold the lead safeguarding partner role for"):
         services.version_sign(version=draft, partner_type=POLICE, by=lead_partners[LA])
 
 
 def test_one_person_signs_for_one_partner_only(draft, partnership):
     write_every_section(draft)
-    # A lead partner membership not tied to an organisation may sign for any partner, once.
-    anyone = member_of(partnership, "lsp-any", Role.LEAD_PARTNER)
-    services.version_sign(version=draft, partner_type=ICB, by=anyone)
+    # Someone recorded as the ICB's lead and the police's delegated signer signs once only.
+    both = member_of(
+        partnership, "lsp-both", Role.LEAD_PARTNER, organisation=_organisation(partnership, ICB)
+    )
+    MembershipFactory(
+        user=both,
+        partnership=partnership,
+        role=Role.DELEGATED_PARTNER,
+        organisation=_organisation(partnership, POLICE),
+    )
+    RoleAssignment.objects.filter(
+        partnership=partnership, role="lead_partner", partner_type=ICB
+    ).update(user=both)
+    RoleAssignment.objects.filter(
+        partnership=partnership, role="delegated_partner", partner_type=POLICE
+    ).update(user=both, signs_documents=True)
+    services.version_sign(version=draft, partner_type=ICB, by=both)
     with pytest.raises(InvalidInput, match="already signed for the integrated care board"):
-        services.version_sign(version=draft, partner_type=POLICE, by=anyone)
+        services.version_sign(version=draft, partner_type=POLICE, by=both)
+
+
+def _organisation(partnership, partner_type):
+    return StatutoryPartner.objects.get(
+        partnership=partnership, partner_type=partner_type
+    ).organisation
 
 
 @pytest.mark.parametrize("role", [Role.BUSINESS_MANAGER, Role.DELEGATED_PARTNER, Role.VIEWER])

@@ -119,6 +119,7 @@ def partnership_create(
     summary: str = "",
     is_fictional: bool = False,
     practice_review_six_months: bool = False,
+    demo_source: str = "",
 ) -> Partnership:
     name = required_text(name, field="name", message="Enter the partnership's name")
     slug = (slug or "").strip().lower()
@@ -147,6 +148,7 @@ def partnership_create(
         summary=(summary or "").strip(),
         is_fictional=is_fictional,
         practice_review_six_months=practice_review_six_months is True,
+        demo_source=_check_website(demo_source),
     )
     within = f", within {parent}" if parent else ""
     event_record(
@@ -178,6 +180,7 @@ def partnership_update(
     summary: str = UNCHANGED,
     practice_review_six_months: bool = UNCHANGED,
     expected_version: Any = UNCHECKED,
+    demo_source: str = UNCHANGED,
 ) -> Partnership:
     """Change any of the given fields; the web name (slug) never changes, links depend on it.
     `practice_review_six_months` is a WT2023 partnership's local default, not a statutory duty.
@@ -228,6 +231,8 @@ def partnership_update(
         change("summary", (summary or "").strip())
     if practice_review_six_months is not UNCHANGED:
         change("practice_review_six_months", practice_review_six_months is True)
+    if demo_source is not UNCHANGED:
+        change("demo_source", _check_website(demo_source))
     if not changes:
         return partnership
     partnership.save()

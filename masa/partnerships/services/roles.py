@@ -83,10 +83,13 @@ def role_assign(
     partner_type: str = "",
     held_by_delegate: RoleAssignment | None = None,
     user: Any = None,
+    signs_documents: bool = False,
     note: str = "",
 ) -> RoleAssignment:
     """Record a post holder from `start`. For the chair, `held_by_delegate` names the delegated
-    partner who holds it; job title, name, organisation and user default to theirs."""
+    partner who holds it; job title, name, organisation and user default to theirs.
+    `signs_documents` records that a lead partner delegated signing the documents to this
+    delegated partner (masa.accounts.signing)."""
     if role not in RoleKind.values:
         raise refuse("role", "Select the role")
     start = required_date(start, field="start", message="Enter the date the role starts")
@@ -100,6 +103,11 @@ def role_assign(
         raise refuse(
             "partner_type",
             "Only lead and delegated safeguarding partners stand for one of the three partners",
+        )
+    if signs_documents and role != RoleKind.DELEGATED_PARTNER:
+        raise refuse(
+            "signs_documents",
+            "Only a delegated safeguarding partner signs the documents by delegation",
         )
     delegate = _check_delegate(partnership, role, held_by_delegate, start)
     if delegate is not None:
@@ -130,6 +138,7 @@ def role_assign(
         partner_type=partner_type,
         held_by_delegate=delegate,
         user=user,
+        signs_documents=bool(signs_documents),
         note=(note or "").strip(),
         start=start,
     )
@@ -137,6 +146,8 @@ def role_assign(
     message = f"{holder_label(assignment)} is {label} of {partnership} from {format_day(start)}"
     if delegate is not None:
         message += " (held by a delegated safeguarding partner)"
+    if assignment.signs_documents:
+        message += ", signing the published arrangements and yearly reports for their partner"
     if ended:
         message += "; " + "; ".join(
             f"{holder_label(row)} stopped after {format_day(start - timedelta(days=1))}"

@@ -101,6 +101,14 @@ def test_north_lincolnshire_from_the_seeds(loaded):
         "NHS Humber and North Yorkshire Integrated Care Board": None,
         "Humberside Police": None,
     }
+    assert nl.demo_source == "https://www.northlincscmars.co.uk"  # every page says so
+    # The foreword is signed by the three delegated officers: signing was delegated to them.
+    delegates = nl.roles.filter(role=RoleKind.DELEGATED_PARTNER)
+    assert delegates.count() == 3
+    assert all(d.signs_documents and d.user is not None for d in delegates)
+    assert not nl.roles.filter(role=RoleKind.LEAD_PARTNER, user__isnull=False).exists()
+    # Section 9 does not say where the Child Exploitation and Missing Strategy Group reports.
+    assert nl.boards.get(name="Child Exploitation and Missing Strategy Group").parent is None
     codes = {f.code for f in findings_for(nl, on=ON)}
     # The 2020 arrangements predate the ICB, and name no schools in the text held.
     assert codes == {"lead_missing", "schools_not_named"}

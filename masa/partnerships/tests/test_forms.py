@@ -353,3 +353,35 @@ def test_a_wt2023_partnership_opts_in_to_the_six_month_local_default(editor_clie
         editor_client.get(f"/partnerships/{partnership.slug}/").content, "html.parser"
     )
     assert "Local default, not statutory" in overview.select_one("[data-local-default]").text
+
+
+def test_a_delegated_partner_can_be_recorded_as_signing_by_delegation(editor_client, partnership):
+    response = editor_client.post(
+        "/partnerships/testshire/people/add/",
+        {
+            "role": RoleKind.DELEGATED_PARTNER,
+            "partner_type": "police",
+            "job_title": "Detective Superintendent, Public Protection",
+            "signs_documents": "on",
+            **_dates("start", "1", "5", "2025"),
+        },
+    )
+    assert response.status_code == 302
+    role = RoleAssignment.objects.get(job_title="Detective Superintendent, Public Protection")
+    assert role.signs_documents
+    page = BeautifulSoup(editor_client.get(response.url).content, "html.parser")
+    assert len(page.select("[data-signs-documents]")) == 1
+    # Any other post is refused with the form's message, and nothing is recorded.
+    response = editor_client.post(
+        "/partnerships/testshire/people/add/",
+        {
+            "role": RoleKind.SCRUTINEER,
+            "job_title": "Another Scrutineer",
+            "signs_documents": "on",
+            **_dates("start", "1", "6", "2025"),
+        },
+    )
+    assert response.status_code == 200
+    summary = BeautifulSoup(response.content, "html.parser").select_one(".govuk-error-summary")
+    assert "Only a delegated safeguarding partner signs" in summary.get_text()
+    assert not RoleAssignment.objects.filter(job_title="Another Scrutineer").exists()
