@@ -23,11 +23,13 @@ from masa.core.spreadsheets import spreadsheet_row
 from masa.statute.schema import HOLDERS, TOPICS
 
 from .periods import format_day
-from .selectors import Matrix, MatrixRow
+from .models import Status
+from .selectors import NOT_IN_FORCE, Matrix, MatrixRow
 
 CSV_COLUMNS = (
     "requirement", "framework", "level", "topic", "holder", "citation", "summary", "status",
     "status_label", "derived", "reasons", "evidence", "partnership_level", "local_authority_level",
+    "in_force",
 )  # fmt: skip
 # (heading, width, value) of each Excel column, in the words of the matrix page.
 XLSX_COLUMNS: tuple[tuple[str, int, Callable[[MatrixRow], object]], ...] = (
@@ -46,9 +48,12 @@ XLSX_COLUMNS: tuple[tuple[str, int, Callable[[MatrixRow], object]], ...] = (
     ("Local-authority level", 60, lambda row: row.local_authority_level),
 )
 XLSX_FILLS = {
-    "met": "CCE2D8", "partly_met": "FFF7BF", "not_met": "F4CDC6", "not_applicable": "E5E6E7",
+    "met": "CCE2D8",
+    "partly_met": "FFF7BF",
+    "not_met": "F4CDC6",
+    "not_applicable": "E5E6E7",
     "not_assessed": "D2E2F1",
-}  # fmt: skip
+}  # fmt: skip; a provision not yet in force is filled as not applicable
 DOCX_COLUMNS = ("Duty", "Source", "Status", "Partnership level", "Local-authority level")
 CONTENT_TYPES = {
     "json": "application/json",
@@ -66,7 +71,10 @@ def row_json(row: MatrixRow) -> dict[str, Any]:
         "requirement": requirement.pk,
         "framework": requirement.framework_id,
         "level": requirement.level,
-        "status": row.status,
+        # A provision awaiting commencement is shown but never judged: its code stays one of the
+        # fixed status words, and `in_force` says why.
+        "status": Status.NOT_APPLICABLE if row.status == NOT_IN_FORCE else row.status,
+        "in_force": row.status != NOT_IN_FORCE,
         "derived": row.derived,
         "reasons": list(row.reasons),
         "evidence": list(row.evidence),
@@ -144,7 +152,7 @@ def matrix_xlsx(matrix: Matrix, out: IO[bytes]) -> None:
         cells = sheet[sheet.max_row]
         for cell in cells:
             cell.alignment = wrap
-        cells[status_column - 1].fill = fills[row.status]
+        cells[status_column - 1].fill = fills.get(row.status, fills["not_applicable"])
     for index, (_, width, _) in enumerate(XLSX_COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "B2"

@@ -12,7 +12,7 @@ from masa.compliance import exports
 from masa.compliance.selectors import matrix_for
 
 from .conftest import ON
-from .factories import AssessmentFactory, EvidenceLinkFactory
+from .factories import AssessmentFactory, EvidenceLinkFactory, RequirementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -136,3 +136,37 @@ def library_citation(matrix):
 def test_unknown_format(matrix):
     with pytest.raises(ValueError, match="unknown format"):
         exports.render(matrix, "pdf")
+
+
+def test_a_provision_not_yet_in_force_keeps_the_fixed_status_words_in_every_export(
+    partnership, library
+):
+    # CA2004 s.16EA (inserted by the Children's Wellbeing and Schools Act 2026 s.3) awaits
+    # commencement by regulations: shown in every export, never judged, and the status codes stay
+    # the five fixed words; `in_force` says why.
+    RequirementFactory(
+        id="ca2004.s16ea.child-protection-teams",
+        framework=library["manual"].framework,
+        commencement="awaiting_regulations",
+    )
+    matrix = matrix_for(partnership=partnership, at=ON)
+    data = json.loads(exports.render(matrix, "json"))
+    row = next(r for r in data["rows"] if r["requirement"] == "ca2004.s16ea.child-protection-teams")
+    assert (row["status"], row["in_force"]) == ("not_applicable", False)
+    assert {r["status"] for r in data["rows"]} <= {
+        "met", "partly_met", "not_met", "not_applicable", "not_assessed",
+    }  # fmt: skip
+    assert all(r["in_force"] for r in data["rows"] if r is not row)
+    assert sum(data["status_counts"].values()) == len(data["rows"]) - 1
+    lines = list(csv.DictReader(io.StringIO(exports.render(matrix, "csv").decode())))
+    line = next(r for r in lines if r["requirement"] == "ca2004.s16ea.child-protection-teams")
+    assert (line["status"], line["status_label"], line["in_force"]) == (
+        "not_applicable", "Not yet in force", "No",
+    )  # fmt: skip
+    sheet = load_workbook(io.BytesIO(exports.render(matrix, "xlsx"))).active
+    assert "Not yet in force" in [cell.value for row in sheet.iter_rows() for cell in row]
+    text = "\n".join(
+        cell.text for table in Document(io.BytesIO(exports.render(matrix, "docx"))).tables
+        for row in table.rows for cell in row.cells
+    )  # fmt: skip
+    assert "Not yet in force" in text
