@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "masa.actions",
     "masa.documents",
     "masa.api",
+    "masa.casereads",
 ]
 
 MIDDLEWARE = [

@@ -200,7 +200,7 @@ def judge(
         return Derived(Status.MET, [counted + still], evidence)
     reasons = [counted + still, "Late: " + "; ".join(i.dates(done_word) for i in late) + "."]
     status = Status.NOT_MET if len(late) == judged else Status.PARTLY_MET
-    return Derived(status, reasons, evidence)
+    return Derived(status, reasons, evidence, [counted + still, f"{len(late)} late."])
 
 
 def notifications_on_time(context: Context) -> Derived:
@@ -242,7 +242,8 @@ def lac_deaths_notified(context: Context) -> Derived:
         period=cases.period,
     )
     note = "Only deaths recorded as serious incident notifications are counted."
-    return found._replace(reasons=[*found.reasons, note])
+    summary = [*found.summary, note] if found.summary is not None else None
+    return found._replace(reasons=[*found.reasons, note], summary=summary)
 
 
 def rapid_reviews_on_time(context: Context) -> Derived:
@@ -266,7 +267,11 @@ def rapid_reviews_on_time(context: Context) -> Derived:
     missing = [i.reference for i in cases.notified if not cases.rapid_reviews[i.pk].pk]
     if missing:
         found = found._replace(
-            reasons=[*found.reasons, "No rapid review recorded for " + ", ".join(missing) + "."]
+            reasons=[*found.reasons, "No rapid review recorded for " + ", ".join(missing) + "."],
+            summary=[
+                *(found.summary or found.reasons),
+                f"No rapid review recorded for {plural(len(missing), 'notification')}.",
+            ],
         )
     return found
 
@@ -316,7 +321,8 @@ def practice_reviews_reported(context: Context) -> Derived:
     if not failures:
         return Derived(Status.MET, [counted], evidence)
     status = Status.NOT_MET if len(failures) == len(published) else Status.PARTLY_MET
-    return Derived(status, [counted, *(f + "." for f in failures)], evidence)
+    summary = [counted, f"{plural(len(failures), 'practice review')} fell short."]
+    return Derived(status, [counted, *(f + "." for f in failures)], evidence, summary)
 
 
 def practice_reviews_published(context: Context) -> Derived:
@@ -371,10 +377,12 @@ def practice_reviews_published(context: Context) -> Derived:
     ]
     if pending:
         reasons.append(f"{plural(len(pending), 'review')} awaiting publication, not yet due.")
+    summary = None
     if overdue:
+        summary = [*reasons, f"{plural(len(overdue), 'review')} not published as planned."]
         reasons.append("Not published as planned: " + ", ".join(r.reference for r in overdue) + ".")
     if not overdue:
         status = Status.MET if published else Status.NOT_APPLICABLE
     else:
         status = Status.PARTLY_MET if published else Status.NOT_MET
-    return Derived(status, reasons, evidence)
+    return Derived(status, reasons, evidence, summary)
