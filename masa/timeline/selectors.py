@@ -22,7 +22,7 @@ CASE_MODELS = {
 }
 CASE_VERBS = {"incident": "notification", "rapid_review": "rapid review",
               "practice_review": "practice review"}  # fmt: skip
-FROM_A_REVIEW = "recommendation from a review"
+FROM_A_REVIEW = "review recommendation"
 
 
 def _case_types() -> dict[int, str]:
