@@ -12,8 +12,8 @@ EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
 
 class ReadFilterForm(forms.Form):
     reader = forms.TypedChoiceField(label="Person", required=False, coerce=int, empty_value=None)
-    since = date_field("From", required=False)
-    until = date_field("To", required=False)
+    since = date_field("From date", required=False)
+    until = date_field("To date", required=False)
 
     def __init__(self, *args: Any, readers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -29,14 +29,14 @@ class ReadFilterForm(forms.Form):
         return value
 
     def clean_since(self) -> date | None:
-        return self._in_range("since", "The from date")
+        return self._in_range("since", "From date")
 
     def clean_until(self) -> date | None:
-        return self._in_range("until", "The to date")
+        return self._in_range("until", "To date")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         since, until = data.get("since"), data.get("until")
         if since and until and until < since:
-            self.add_error("until", "The to date must be the same as or after the from date")
+            self.add_error("until", "To date must be the same as or after the from date")
         return data

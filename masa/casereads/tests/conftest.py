@@ -47,7 +47,8 @@ def people(partnership):
     elsewhere) and an operator. The reviewer is appointed to the practice review."""
     found = {}
     for role in Role.values:
-        user = UserFactory(username=role.replace("_", "-"))
+        name = role.replace("_", " ").capitalize()
+        user = UserFactory(username=role.replace("_", "-"), first_name=name, last_name="Person")
         MembershipFactory(user=user, partnership=partnership, role=role)
         found[role] = user
     elsewhere = complete_partnership(name="Elsewhere", slug="elsewhere")
