@@ -74,7 +74,7 @@ def cases(partnership, people):
     review = practice_to(
         PracticeStatus.IN_PROGRESS, partnership, manager, user=people[Role.REVIEWER]
     )
-    recommendation_create(
+    recommendation = recommendation_create(
         partnership=partnership, by=manager, reference="R-1", text="Fictional learning",
         source_label=f"{review.reference}: {review.title}", made_on=date(2026, 3, 2),
         source=review, today=date(2026, 3, 3),
@@ -88,7 +88,7 @@ def cases(partnership, people):
         id="wt.notify-panel", framework=law, topic="notification",
         derivation="notifications_on_time",
     )  # fmt: skip
-    return {"incident": incident, "review": review, "duty": duty}
+    return {"incident": incident, "review": review, "duty": duty, "recommendation": recommendation}
 
 
 @pytest.fixture

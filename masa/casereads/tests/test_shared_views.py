@@ -139,3 +139,19 @@ def test_the_records_nav_offers_no_case_pages_to_others(client_for, cases, role)
     page = BeautifulSoup(client_for(role).get(f"{BASE}/history/").content, "html.parser")
     links = [a["href"] for a in page.select("nav[aria-label='Partnership records'] a")]
     assert not [h for h in links if "/incidents/" in h or "/reviews/" in h or "/clocks/" in h]
+
+
+@pytest.mark.parametrize("role", EVERYONE)
+@pytest.mark.parametrize("path", ["/actions/recommendations/", "/actions/recommendations/{r}/"])
+def test_a_recommendation_names_its_review_only_to_case_readers(client_for, cases, role, path):
+    response = client_for(role).get(BASE + path.format(r=cases["recommendation"].pk))
+    assert response.status_code == expected(role)
+    if role == OUTSIDER:
+        return
+    text = text_of(response)
+    assert "R-1" in text
+    if role in CASE_READERS:
+        assert "LCSPR-2026-01: Child T" in text
+    else:
+        assert named_cases(text) == []
+        assert "A practice or rapid review (its reference is shown only" in text
