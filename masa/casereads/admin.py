@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 
 from .models import CaseRead, Channel
-from .services import case_read_record
+from .services import case_read_record, reference_of
 
 
 @admin.register(CaseRead)
@@ -64,13 +64,24 @@ class CaseReadAdmin(admin.ModelAdmin):
     ) -> HttpResponse:
         response = super().change_view(request, object_id, form_url, extra_context)
         original = (getattr(response, "context_data", None) or {}).get("original")
-        if response.status_code == 200 and original is not None:
+        return self._logged(request, response, original, "{type} {ref}")
+
+    def render_history_view(
+        self, request: HttpRequest, template: Any, context: dict[str, Any], **kwargs: Any
+    ) -> HttpResponse:
+        """Model history's page (simple_history's admin, after this class): a read too."""
+        response = super().render_history_view(request, template, context, **kwargs)  # type: ignore[misc]
+        return self._logged(request, response, context.get("object"), "history of {type} {ref}")
+
+    def _logged(self, request: HttpRequest, response: Any, record: Any, what: str) -> HttpResponse:
+        if response.status_code == 200 and isinstance(record, self.model):
             case_read_record(
                 by=request.user,
-                partnership=self.partnership_of(original),
+                partnership=self.partnership_of(record),
                 channel=Channel.ADMIN,
                 record_type=self.case_record_type,
-                records=[original],
+                records=[record],
+                what=what.format(type=self.case_record_type, ref=reference_of(record)),
                 path=request.get_full_path(),
             )
         return response

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.admin.sites import site
+from django.core.management import call_command
 from django.test import Client, RequestFactory
 from django.utils import timezone
 
@@ -82,6 +84,23 @@ def test_each_read_writes_one_row_naming_reader_partnership_what_and_channel(
     assert read.path or "/reviews/" in url  # review pages log no path
 
 
+def test_the_compliance_command_shows_full_detail_and_logs_the_export(cases):
+    out = io.StringIO()
+    call_command("compliance", "testshire", "--format", "json", "--at", "2026-03-31", stdout=out)
+    row = next(
+        r for r in json.loads(out.getvalue())["rows"] if r["requirement"] == "wt.notify-panel"
+    )
+    assert any("SIN-2025-001" in reason for reason in row["reasons"])
+    read = CaseRead.objects.get()
+    assert (read.reader, read.reader_label, read.channel) == (
+        None,
+        "Operator (masa compliance)",
+        "export",
+    )
+    assert read.references == ["SIN-2025-001"]
+    assert read.path == "masa compliance testshire --format json --at 2026-03-31"
+
+
 def test_the_api_logs_its_list_and_detail_reads(client_for, cases, people):
     _token, key = api_token_create(
         partnership=cases["incident"].partnership, name="=Case system", by=people[STAFF]
@@ -105,11 +124,13 @@ def test_admin_list_and_change_pages_are_logged(cases):
     assert client.get(url).status_code == 200
     review = f"/operators/admin/reviews/practicereview/{cases['review'].pk}/change/"
     assert client.get(review).status_code == 200
+    assert client.get(url.replace("/change/", "/history/")).status_code == 200
     reads = list(CaseRead.objects.order_by("id"))
     assert [(r.channel, r.reader.username, r.what) for r in reads] == [
         ("admin", "root", "admin list of 1 notification"),
         ("admin", "root", "notification SIN-2025-001"),
         ("admin", "root", "practice review LCSPR-2026-01"),
+        ("admin", "root", "history of notification SIN-2025-001"),
     ]
 
 
