@@ -332,3 +332,10 @@ def test_the_csv_neutralises_formulas(client_for, cases, people):
     assert sorted(r[4] for r in rows[1:]) == ["'+1+1", "'-1+1", "'=1+1", "'@1+1"]
     assert {r[1] for r in rows[1:]} == {'\'=HYPERLINK("x")'}
     assert all(r[5] == "SIN-2025-001" for r in rows[1:])
+
+
+def test_removing_a_user_keeps_their_reads_under_their_name(read, people):
+    label = read.reader_label
+    people[Role.CHAIR].delete()
+    kept = CaseRead.objects.get()
+    assert (kept.reader, kept.reader_label, kept.what) == (None, label, read.what)
