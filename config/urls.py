@@ -15,6 +15,7 @@ urlpatterns = [
     path("partnerships/<slug:slug>/actions/", include("masa.actions.urls")),
     path("partnerships/<slug:slug>/documents/dispatch/", include("masa.documents.dispatch_urls")),
     path("partnerships/<slug:slug>/documents/", include("masa.documents.urls")),
+    path("partnerships/<slug:slug>/case-reads/", include("masa.casereads.urls")),
     path("partnerships/<slug:slug>/api-tokens/", include("masa.api.token_urls")),
     path("api/", include("masa.api.urls")),
     path("operators/admin/", admin.site.urls),

@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "masa.actions",
     "masa.documents",
     "masa.api",
+    "masa.casereads",
 ]
 
 MIDDLEWARE = [

@@ -16,14 +16,15 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from masa.casereads.models import Channel
+from masa.casereads.services import read_logged
 from masa.core.errors import InvalidInput, StaleRecord
 from masa.incidents import selectors
 from masa.incidents.clocks import incident_clocks
-from masa.incidents.models import CaseRecordView, SeriousIncident
+from masa.incidents.models import SeriousIncident
 from masa.incidents.services import incident_record, incident_update
 
 from .authentication import ApiTokenAuthentication
-from .models import ApiToken
 from .permissions import PartnershipCaseAccess
 from .serializers import (
     ClockSerializer,
@@ -69,10 +70,14 @@ class PartnershipApiView(APIView):
         if found is None:
             raise Http404
         # DESIGN.md principle 6: every read of a case record is logged, through the API too.
-        user = self.request.user if self.request.user.is_authenticated else None
-        token = self.request.auth if isinstance(self.request.auth, ApiToken) else None
-        label = f"api token {token.pk}" if token else "api"
-        CaseRecordView.objects.create(user=user, incident=found, page=f"{label} {page}"[:40])
+        read_logged(
+            self.request,
+            partnership=self.partnership,
+            channel=Channel.API,
+            record_type="notification",
+            records=[found],
+            what=f"notification {found.reference}" + (f" ({page})" if page != "detail" else ""),
+        )
         return found
 
 
@@ -86,6 +91,14 @@ class NotificationListApi(PartnershipApiView):
         rows = selectors.incidents_for(partnership=self.partnership).prefetch_related("children")
         pages = Pages()
         page = pages.paginate_queryset(rows, request, view=self)
+        read_logged(
+            request,
+            partnership=self.partnership,
+            channel=Channel.API,
+            record_type="notification",
+            records=page or [],
+            what=f"list of {len(page or [])} notification{'s' if len(page or []) != 1 else ''}",
+        )
         return pages.get_paginated_response(NotificationSerializer(page, many=True).data)
 
     @extend_schema(

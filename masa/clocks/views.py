@@ -2,30 +2,73 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 
 from masa.accounts.models import Role
 from masa.accounts.selectors import can_edit
+from masa.casereads.models import Channel
+from masa.casereads.services import read_logged
 from masa.core.errors import InvalidInput
 from masa.incidents.access import case_view
+from masa.incidents.models import SeriousIncident
 from masa.partnerships.models import Partnership
 from masa.partnerships.views.common import crumbs, posted
+from masa.reviews.models import PracticeReview, RapidReview
 
 from .forms import ReminderSettingsForm
+from .registry import ClockView
 from .selectors import dashboard_for, reminder_settings_for
 from .services import reminder_settings_update
+
+# The case records a clock row names, by the page its subject links to.
+CASE_PAGES = {"incidents:detail": "notification", "reviews:rapid-detail": "rapid review",
+              "reviews:practice-detail": "practice review"}  # fmt: skip
+
+
+def _cases_named(views: list[ClockView]) -> list[Any]:
+    """The case records behind the rows: three queries at most, whatever the number of rows."""
+    wanted: dict[str, set[int]] = {}
+    for view in views:
+        try:
+            match = resolve(view.subject_url)
+        except Resolver404:
+            continue
+        if match.view_name in CASE_PAGES:
+            wanted.setdefault(CASE_PAGES[match.view_name], set()).add(int(match.kwargs["pk"]))
+    queries = {
+        "notification": SeriousIncident.objects.all(),
+        "rapid review": RapidReview.objects.select_related("incident"),
+        "practice review": PracticeReview.objects.all(),
+    }
+    return [
+        record
+        for kind, ids in wanted.items()
+        for record in queries[kind].filter(pk__in=ids).order_by("pk")
+    ]
 
 
 @case_view()
 def dashboard(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     today = timezone.localdate()
     board = dashboard_for(partnership=partnership, today=today)
+    shown = [*board.overdue, *board.due_this_week, *board.running, *board.met_late, *board.met]
+    cases = _cases_named(shown)
+    read_logged(
+        request,
+        partnership=partnership,
+        channel=Channel.LIST,
+        record_type="case record",
+        records=cases,
+        what=f"clock dashboard naming {len(cases)} case record{'s' if len(cases) != 1 else ''}",
+    )
     sections = [
         ("overdue", "Overdue", board.overdue),
         ("due-this-week", "Due this week", board.due_this_week),

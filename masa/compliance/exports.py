@@ -22,8 +22,8 @@ from masa.core.presentation import status_label
 from masa.core.spreadsheets import spreadsheet_row
 from masa.statute.schema import HOLDERS, TOPICS
 
-from .periods import format_day
 from .models import Status
+from .periods import format_day
 from .selectors import NOT_IN_FORCE, Matrix, MatrixRow
 
 CSV_COLUMNS = (

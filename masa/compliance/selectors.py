@@ -20,12 +20,18 @@ from masa.partnerships.models import Partnership
 from masa.statute.models import Framework, Requirement
 from masa.statute.schema import LEVELS, TOPICS
 
-from .derivations import Context
+from .derivations import Context, Derived
+from .derivations.cases import CASE_RULES, CaseRecords
+from .derivations.evidence import plural
 from .models import Assessment, Status
 from .periods import Period, financial_year, format_day
 from .records import AssessmentRow, LinkRow, RequirementRow, assessment_rows, requirement_rows
 
 STATUSES: tuple[str, ...] = tuple(s.value for s in Status)
+COUNTS_ONLY = (
+    "Duties judged from serious incident notifications and reviews show counts only: their "
+    "references and dates are shown only to the partnership's case roles."
+)
 GUIDANCE = "guidance"
 # A row for a provision enacted but not yet commenced: shown, never derived, assessed or counted.
 NOT_IN_FORCE = "awaiting_regulations"
@@ -90,6 +96,7 @@ class Matrix:
     by_level: dict[str, dict[str, int]]  # level → status → rows, likewise
     filters: dict[str, str] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    case_details: bool = True  # False: case rows give counts only (the viewer reads no cases)
 
     @property
     def total(self) -> int:
@@ -129,18 +136,20 @@ def matrix_for(
     status: str | None = None,
     framework: str | None = None,
     context: Context | None = None,
+    case_details: bool = True,
 ) -> Matrix:
     """The matrix for `partnership` on `at`: a row per current requirement of its frameworks.
 
     A requirement with a derivation rule takes the rule's status (the manual assessment's narratives
     and links still show); otherwise the assessment for the period containing `at`; otherwise
-    `not_assessed`. Empty filters are ignored."""
+    `not_assessed`. Empty filters are ignored. Without `case_details` (a viewer who may not read case
+    records) the rows judged from case records give counts only: no reference, date or child."""
     frameworks = frameworks_for(partnership, at)
     requirements = requirement_rows(frameworks, topic=topic, level=level, framework=framework)
     assessments = assessment_rows(partnership=partnership, at=at)
     context = context or Context(partnership, at)
     period = financial_year(at)
-    rows = [_row(r, assessments.get(r.pk), context, period) for r in requirements]
+    rows = [_row(r, assessments.get(r.pk), context, period, case_details) for r in requirements]
     counted = [row for row in rows if row.status != NOT_IN_FORCE]
     summary = Counter(row.status for row in counted)
     by_level: dict[str, dict[str, int]] = {lv: dict.fromkeys(STATUSES, 0) for lv in LEVELS}
@@ -158,16 +167,58 @@ def matrix_for(
         summary={s: summary.get(s, 0) for s in STATUSES},
         by_level=by_level,
         filters={k: v for k, v in filters.items() if v},
-        notes=_notes(partnership, at, frameworks),
+        notes=_notes(partnership, at, frameworks) + (() if case_details else (COUNTS_ONLY,)),
+        case_details=case_details,
     )
 
 
-def matrix_row(*, partnership: Partnership, requirement: Requirement, at: date) -> MatrixRow:
+def matrix_row(
+    *,
+    partnership: Partnership,
+    requirement: Requirement,
+    at: date,
+    case_details: bool = True,
+    context: Context | None = None,
+) -> MatrixRow:
     """One requirement's row, as the matrix shows it on `at` (only its own rule is evaluated)."""
     assessment = assessment_rows(partnership=partnership, at=at, requirement_id=requirement.pk)
+    context = context or Context(partnership, at)
     return _row(
-        requirement, assessment.get(requirement.pk), Context(partnership, at), financial_year(at)
+        requirement, assessment.get(requirement.pk), context, financial_year(at), case_details
     )
+
+
+def case_records_read(context: Context) -> list[Any]:
+    """The notifications and practice reviews the context's case rules read (none if no case rule
+    was evaluated), without running a query."""
+    found: list[Any] = []
+    for value in context.__dict__.values():
+        if isinstance(value, CaseRecords):
+            found += value.__dict__.get("incidents", [])
+            found += value.__dict__.get("practice_reviews", [])
+    return found
+
+
+def _counts_only(derived: Derived, context: Context) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A case rule's reasons and evidence for a viewer who may not read case records: the rule's
+    counts-only summary, and any line naming a case read left out whatever the rule gave."""
+    named = {
+        word
+        for record in case_records_read(context)
+        for word in (record.reference, getattr(record, "title", ""))
+        if word
+    }
+    lines = derived.summary if derived.summary is not None else derived.reasons
+    reasons = tuple(line for line in lines if not any(word in line for word in named))
+    evidence = (
+        (
+            f"{plural(len(derived.evidence), 'case record')} read: their details are shown only "
+            "to the partnership's case roles.",
+        )
+        if derived.evidence
+        else ()
+    )
+    return reasons, evidence
 
 
 def _row(
@@ -175,6 +226,7 @@ def _row(
     assessment: AssessmentRow | None,
     context: Context,
     period: Period,
+    case_details: bool = True,
 ) -> MatrixRow:
     links = assessment.evidence_links if assessment else ()
     link_lines = tuple(f"Evidence: {link.as_text}" for link in links)
@@ -183,9 +235,12 @@ def _row(
     rule = requirement.derivation
     if rule:
         derived = context.derive(rule)
+        reasons, evidence = tuple(derived.reasons), tuple(derived.evidence)
+        if rule in CASE_RULES and not case_details:
+            reasons, evidence = _counts_only(derived, context)
         return MatrixRow(
-            requirement, derived.status, True, rule, tuple(derived.reasons),
-            tuple(derived.evidence) + link_lines, assessment, links,
+            requirement, derived.status, True, rule, reasons, evidence + link_lines, assessment,
+            links,
         )  # fmt: skip
     if assessment is None:
         reason = f"No assessment recorded for {period.long_label}."

@@ -1,7 +1,8 @@
 """The compliance matrix page, its downloads, and one page per requirement.
 
-Members of the partnership see everything; business managers and staff record assessments and
-evidence (a POST from anyone else is refused with 403).
+Members of the partnership see the matrix; the rows judged from case records name cases only to
+those who may read case records (everyone else sees counts), and such a read is logged. Business
+managers and staff record assessments and evidence (a POST from anyone else is refused with 403).
 """
 
 from __future__ import annotations
@@ -20,13 +21,18 @@ from django.views.decorators.http import require_POST
 
 from masa.accounts.access import partnership_view
 from masa.accounts.selectors import can_edit
+from masa.casereads.models import Channel
+from masa.casereads.services import read_logged
 from masa.core.dates import parse_iso_date
 from masa.core.errors import InvalidInput
 from masa.core.versioning import NOT_CREATED, version_initial
+from masa.incidents.access import can_read_cases
 from masa.partnerships.models import Partnership
 from masa.statute.models import Requirement
 
 from . import exports, selectors, services
+from .derivations import Context
+from .derivations.cases import CASE_RULES
 from .forms import STATUS_HINTS, AssessmentForm, EvidenceLinkForm, MatrixFilterForm
 from .models import Assessment, EvidenceLink
 from .periods import financial_year
@@ -44,16 +50,53 @@ def _crumbs(partnership: Partnership, *trail: tuple[str, str]) -> list[tuple[str
     ]  # fmt: skip
 
 
-def _matrix_from_query(request: HttpRequest, partnership: Partnership) -> tuple[Any, Any]:
+def _matrix_from_query(
+    request: HttpRequest, partnership: Partnership, *, channel: str
+) -> tuple[Any, Any]:
     at = _at(request)
     frameworks = selectors.frameworks_for(partnership, at)
     form = MatrixFilterForm(request.GET, choices=selectors.filter_choices(frameworks))
+    context = Context(partnership, form.value("at"))
     matrix = selectors.matrix_for(
         partnership=partnership,
         at=form.value("at"),
+        context=context,
+        case_details=can_read_cases(request.user, partnership),
         **{name: form.value(name) for name in FILTERS},
     )
+    _log_case_reads(
+        request,
+        partnership,
+        context,
+        matrix.rows,
+        channel=channel,
+        case_details=matrix.case_details,
+    )
     return matrix, form
+
+
+def _log_case_reads(
+    request: HttpRequest,
+    partnership: Partnership,
+    context: Context,
+    rows: Any,
+    *,
+    channel: str,
+    case_details: bool,
+    what: str = "compliance matrix",
+) -> None:
+    """A case reader's matrix rows judged from case records name the cases read: log that read."""
+    if not case_details or not any(row.rule in CASE_RULES for row in rows):
+        return
+    records = selectors.case_records_read(context)
+    read_logged(
+        request,
+        partnership=partnership,
+        channel=channel,
+        record_type="case record",
+        records=records,
+        what=f"{what} naming {len(records)} case record{'s' if len(records) != 1 else ''}",
+    )
 
 
 def _at(request: HttpRequest) -> date:
@@ -78,7 +121,7 @@ def _problem(message: str) -> forms.Form:
 
 @partnership_view()
 def matrix(request: HttpRequest, partnership: Partnership) -> HttpResponse:
-    matrix, form = _matrix_from_query(request, partnership)
+    matrix, form = _matrix_from_query(request, partnership, channel=Channel.PAGE)
     # A filter in error is not carried into the links (the page shows today's matrix).
     query = {
         k: v for k, v in request.GET.items() if k in (*FILTERS, "at") and v and k not in form.errors
@@ -120,7 +163,7 @@ def export(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     if problem := _at_or_problem(request)[1]:
         # A file for another day than the one asked for would mislead: refuse it.
         return HttpResponseBadRequest(problem, content_type="text/plain; charset=utf-8")
-    matrix, _ = _matrix_from_query(request, partnership)
+    matrix, _ = _matrix_from_query(request, partnership, channel=Channel.EXPORT)
     response = HttpResponse(exports.render(matrix, fmt), content_type=exports.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{exports.filename(matrix, fmt)}"'
     return response
@@ -141,7 +184,15 @@ def requirement(
         raise PermissionDenied
     at, at_problem = _at_or_problem(request)
     derived = bool(row_requirement.derivation)
-    row = selectors.matrix_row(partnership=partnership, requirement=row_requirement, at=at)
+    context = Context(partnership, at)
+    case_details = can_read_cases(request.user, partnership)
+    row = selectors.matrix_row(
+        partnership=partnership,
+        requirement=row_requirement,
+        at=at,
+        case_details=case_details,
+        context=context,
+    )
     assessment = row.assessment
     initial = {
         "period_start": assessment.period_start if assessment else financial_year(at).start,
@@ -194,6 +245,15 @@ def requirement(
             messages.success(request, "Evidence added")
             return redirect(page_url)
     posted_form = assess_form if action == "assess" else link_form if action == "evidence" else None
+    _log_case_reads(
+        request,
+        partnership,
+        context,
+        [row],
+        channel=Channel.PAGE,
+        case_details=case_details,
+        what=f"compliance row {row_requirement.pk}",
+    )
     return render(
         request,
         "compliance/requirement.html",

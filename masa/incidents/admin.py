@@ -1,9 +1,12 @@
-"""Operators' admin for notifications: repairs only; everyday changes go through the pages."""
+"""Operators' admin for notifications: repairs only; everyday changes go through the pages. Its
+list and change pages are logged as reads of case records."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import CaseRecordView, IncidentChild, SeriousIncident
+from masa.casereads.admin import CaseReadAdmin
+
+from .models import IncidentChild, SeriousIncident
 
 
 class IncidentChildInline(admin.TabularInline):
@@ -12,12 +15,9 @@ class IncidentChildInline(admin.TabularInline):
 
 
 @admin.register(SeriousIncident)
-class SeriousIncidentAdmin(SimpleHistoryAdmin):
+class SeriousIncidentAdmin(CaseReadAdmin, SimpleHistoryAdmin):
     list_display = ("reference", "partnership", "became_aware_on", "status")
     list_filter = ("status",)
+    list_select_related = ("partnership",)
     inlines = [IncidentChildInline]
-
-
-@admin.register(CaseRecordView)
-class CaseRecordViewAdmin(admin.ModelAdmin):
-    list_display = ("incident", "user", "viewed_at", "page")
+    case_record_type = "notification"

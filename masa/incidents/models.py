@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from masa.core.models import TimeStampedModel
@@ -129,22 +128,3 @@ class IncidentChild(models.Model):
 
     def __str__(self) -> str:
         return self.pseudonymous_ref
-
-
-class CaseRecordView(models.Model):
-    """Who read which case record, when (DESIGN.md principle 6: every read is logged)."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    incident = models.ForeignKey(SeriousIncident, on_delete=models.CASCADE, related_name="views")
-    viewed_at = models.DateTimeField(default=timezone.now)
-    page = models.CharField(max_length=40, default="detail")
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["-viewed_at", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.user} viewed {self.incident} at {self.viewed_at:%Y-%m-%d %H:%M}"

@@ -12,6 +12,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from masa.casereads.models import Channel
+from masa.casereads.services import read_logged
 from masa.clocks import services as clock_services
 from masa.clocks.forms import ClockForm, ExtendForm, PauseForm
 from masa.core.form_page import FORM_TEMPLATE, form_page
@@ -23,7 +25,7 @@ from masa.partnerships.views.common import crumbs, posted
 from . import exports, forms, selectors, services, workflow
 from .access import can_edit_cases, case_view
 from .clocks import incident_clocks, rule_ids
-from .models import CaseRecordView, SeriousIncident
+from .models import SeriousIncident
 from .services import sos_ofsted_applies
 
 
@@ -35,12 +37,22 @@ def _trail(partnership: Partnership, *more: tuple[str, str]) -> list[tuple[str, 
     return crumbs(partnership, ("Serious incidents", _url("list", partnership)), *more)
 
 
-def _incident(partnership: Partnership, pk: int, *, page: str, user: Any) -> SeriousIncident:
+def _incident(
+    request: HttpRequest, partnership: Partnership, pk: int, *, what: str
+) -> SeriousIncident:
+    """The notification, its read logged as `what` ("notification {ref}"); 404 logs nothing."""
     try:
         incident = selectors.incident_detail(partnership=partnership, pk=pk)
     except SeriousIncident.DoesNotExist:
         raise Http404 from None
-    CaseRecordView.objects.create(user=user, incident=incident, page=page)
+    read_logged(
+        request,
+        partnership=partnership,
+        channel=Channel.PAGE,
+        record_type="notification",
+        records=[incident],
+        what=what.format(ref=incident.reference),
+    )
     return incident
 
 
@@ -83,6 +95,14 @@ def incident_list(request: HttpRequest, partnership: Partnership) -> HttpRespons
     if filters.is_valid():
         status, year = filters.cleaned_data["status"], filters.cleaned_data["year"]
     rows = selectors.incidents_for(partnership=partnership, status=status, year=year)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    read_logged(
+        request,
+        partnership=partnership,
+        channel=Channel.LIST,
+        record_type="notification",
+        records=page.object_list,
+    )
     return render(
         request,
         "incidents/list.html",
@@ -92,14 +112,14 @@ def incident_list(request: HttpRequest, partnership: Partnership) -> HttpRespons
             "breadcrumbs": crumbs(partnership, ("Serious incidents", "")),
             "can_edit": can_edit_cases(request.user, partnership),
             "filters": filters,
-            "incidents": Paginator(rows, 50).get_page(request.GET.get("page")),
+            "incidents": page,
         },
     )
 
 
 @case_view()
 def incident_export_csv(request: HttpRequest, partnership: Partnership) -> HttpResponse:
-    """The list's notifications (its filters apply) as CSV; each one's read is logged."""
+    """The list's notifications (its filters apply) as CSV; the read is logged."""
     filters = forms.FilterForm(
         request.GET or None, years=selectors.incident_years(partnership=partnership)
     )
@@ -107,9 +127,13 @@ def incident_export_csv(request: HttpRequest, partnership: Partnership) -> HttpR
     if filters.is_valid():
         status, year = filters.cleaned_data["status"], filters.cleaned_data["year"]
     rows = list(selectors.incidents_for(partnership=partnership, status=status, year=year))
-    CaseRecordView.objects.bulk_create(
-        CaseRecordView(user_id=request.user.pk, incident=incident, page="export.csv")
-        for incident in rows
+    read_logged(
+        request,
+        partnership=partnership,
+        channel=Channel.EXPORT,
+        record_type="notification",
+        records=rows,
+        what=f"CSV of {len(rows)} notification{'s' if len(rows) != 1 else ''}",
     )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{partnership.slug}-incidents.csv"'
@@ -140,7 +164,7 @@ def incident_add(request: HttpRequest, partnership: Partnership) -> HttpResponse
 
 @case_view(edit=True)
 def incident_edit(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
-    incident = _incident(partnership, pk, page="edit", user=request.user)
+    incident = _incident(request, partnership, pk, what="notification {ref} (edit form)")
     back = _url("detail", partnership, pk)
     initial = {field: getattr(incident, field) for field in services.FIELDS}
     initial.update(version_initial(incident))
@@ -163,7 +187,7 @@ def incident_edit(request: HttpRequest, partnership: Partnership, pk: int) -> Ht
 
 @case_view()
 def incident_detail(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
-    incident = _incident(partnership, pk, page="detail", user=request.user)
+    incident = _incident(request, partnership, pk, what="notification {ref}")
     today = timezone.localdate()
     allowed = workflow.allowed(incident.status)
     return render(
@@ -190,7 +214,7 @@ def incident_detail(request: HttpRequest, partnership: Partnership, pk: int) -> 
 
 @case_view()
 def incident_history(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
-    incident = _incident(partnership, pk, page="history", user=request.user)
+    incident = _incident(request, partnership, pk, what="history of notification {ref}")
     events = Paginator(selectors.history_for(incident=incident), 50).get_page(
         request.GET.get("page")
     )
@@ -224,7 +248,7 @@ def incident_sent(
 ) -> HttpResponse:
     if which not in SENT_TITLES:
         raise Http404
-    incident = _incident(partnership, pk, page="sent", user=request.user)
+    incident = _incident(request, partnership, pk, what="notification {ref} (date sent form)")
     back = _url("detail", partnership, pk)
     return _form(
         request,
@@ -244,7 +268,7 @@ def incident_sent(
 
 @case_view(edit=True)
 def incident_status(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
-    incident = _incident(partnership, pk, page="status", user=request.user)
+    incident = _incident(request, partnership, pk, what="notification {ref} (status form)")
     back = _url("detail", partnership, pk)
     allowed = workflow.allowed(incident.status)
     if not allowed:
@@ -268,7 +292,9 @@ def incident_status(request: HttpRequest, partnership: Partnership, pk: int) -> 
 def _clock_form(
     request: HttpRequest, partnership: Partnership, pk: int, *, kind: str
 ) -> HttpResponse:
-    incident = _incident(partnership, pk, page=kind, user=request.user)
+    incident = _incident(
+        request, partnership, pk, what="notification {ref} (clock " + kind + " form)"
+    )
     back = _url("detail", partnership, pk)
     rules = [(rule, what) for rule, _f, what in rule_ids(incident, partnership.guidance)]
     if kind == "pause":

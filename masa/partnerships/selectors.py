@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from masa.accounts.selectors import partnerships_visible_to
 from masa.timeline.models import Event
-from masa.timeline.selectors import events_for_partnership
+from masa.timeline.selectors import case_event_counts, events_for_partnership, history_of
 
 from .facts import RegistryFacts, registry_facts
 from .findings import Finding, findings_for
@@ -103,6 +103,7 @@ class Overview:
     children: list[Partnership]
     events: list[Event]
     counts: dict[str, int] = field(default_factory=dict)
+    hidden_case_events: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def problems(self) -> list[Finding]:
@@ -129,7 +130,11 @@ class Overview:
         return [(label, rows) for label, rows in by_role if rows]
 
 
-def partnership_overview(partnership: Partnership, on: date, *, events: int = 10) -> Overview:
+def partnership_overview(
+    partnership: Partnership, on: date, *, events: int = 10, case_details: bool = True
+) -> Overview:
+    """The overview on `on`; without `case_details` its latest events leave out those about case
+    records and say how many there are instead."""
     facts = registry_facts(partnership, on)
     people = sum(
         len(rows) for _, rows in (*facts.lead_partners.items(), *facts.delegated_partners.items())
@@ -142,7 +147,10 @@ def partnership_overview(partnership: Partnership, on: date, *, events: int = 10
         facts=facts,
         findings=findings_for(partnership, on=on, facts=facts),
         children=list(partnership.children.order_by("name")),
-        events=list(events_for_partnership(partnership=partnership, limit=events)),
+        events=list(
+            events_for_partnership(partnership=partnership, limit=events, case_details=case_details)
+        ),
+        hidden_case_events=[] if case_details else case_event_counts(partnership=partnership),
         counts={
             "areas": len(facts.areas),
             "partners": len(facts.partners),
@@ -256,5 +264,6 @@ def members_of(partnership: Partnership):
     )
 
 
-def history_for(partnership: Partnership) -> QuerySet[Event]:
-    return Event.objects.filter(partnership=partnership).select_related("actor")
+def history_for(partnership: Partnership, *, case_details: bool = True) -> QuerySet[Event]:
+    """Every event of the partnership, newest first; without `case_details`, none about a case."""
+    return history_of(partnership=partnership, case_details=case_details)

@@ -7,7 +7,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from masa.core.models import TimeStampedModel
@@ -243,27 +242,3 @@ class ReviewCheckpoint(models.Model):
 
     def __str__(self) -> str:
         return f"Checkpoint due {self.due_on:%d %b %Y}"
-
-
-class ReviewRecordView(models.Model):
-    """Who read which review, when (DESIGN.md principle 6), beside incidents' CaseRecordView."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    rapid_review = models.ForeignKey(
-        RapidReview, null=True, blank=True, on_delete=models.CASCADE, related_name="views"
-    )
-    practice_review = models.ForeignKey(
-        PracticeReview, null=True, blank=True, on_delete=models.CASCADE, related_name="views"
-    )
-    viewed_at = models.DateTimeField(default=timezone.now)
-    page = models.CharField(max_length=40, default="detail")
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["-viewed_at", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.user} viewed {self.rapid_review or self.practice_review}"

@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from masa.actions.selectors import recommendations_from
 from masa.actions.services import recommendation_create
+from masa.casereads.models import Channel
+from masa.casereads.services import case_read_record, read_logged
 from masa.clocks import services as clock_services
 from masa.clocks.forms import ClockForm, ExtendForm, PauseForm
 from masa.core.form_page import form_page
@@ -30,7 +32,7 @@ from .clocks import (
     rapid_clocks,
     settings_for,
 )
-from .models import PracticeReview, RapidReview, ReviewerAppointment, ReviewRecordView
+from .models import PracticeReview, RapidReview, ReviewerAppointment
 from .services.practice import next_checkpoint_due
 from .workflow import PracticeStatus
 
@@ -43,12 +45,26 @@ def _trail(partnership: Partnership, *more: tuple[str, str]) -> list[tuple[str, 
     return crumbs(partnership, ("Reviews", _url("index", partnership)), *more)
 
 
+def _logged(
+    partnership: Partnership, review: Any, kind: str, reference: str, *, page: str, user: Any
+) -> None:
+    """Log the read of one review; a 404 or 403 never gets here."""
+    case_read_record(
+        by=user,
+        partnership=partnership,
+        channel=Channel.EXPORT if page.endswith(".docx") else Channel.PAGE,
+        record_type=kind,
+        records=[review],
+        what=f"{kind} {reference}" + ("" if page == "detail" else f" ({page})"),
+    )
+
+
 def _rapid(partnership: Partnership, pk: int, *, page: str, user: Any) -> RapidReview:
     try:
         review = selectors.rapid_review_detail(partnership=partnership, pk=pk)
     except RapidReview.DoesNotExist:
         raise Http404 from None
-    ReviewRecordView.objects.create(user=user, rapid_review=review, page=page)
+    _logged(partnership, review, "rapid review", review.incident.reference, page=page, user=user)
     return review
 
 
@@ -57,7 +73,7 @@ def _practice(partnership: Partnership, pk: int, *, page: str, user: Any) -> Pra
         review = selectors.practice_review_detail(partnership=partnership, pk=pk)
     except PracticeReview.DoesNotExist:
         raise Http404 from None
-    ReviewRecordView.objects.create(user=user, practice_review=review, page=page)
+    _logged(partnership, review, "practice review", review.reference, page=page, user=user)
     return review
 
 
@@ -91,6 +107,16 @@ def _form(
 
 @review_view()
 def review_index(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    rapid = list(selectors.rapid_reviews_for(partnership=partnership)[:200])
+    practice = list(selectors.practice_reviews_for(partnership=partnership)[:200])
+    read_logged(
+        request,
+        partnership=partnership,
+        channel=Channel.LIST,
+        record_type="review",
+        records=[*rapid, *practice],
+        what=f"list of {len(rapid)} rapid and {len(practice)} practice reviews",
+    )
     return render(
         request,
         "reviews/index.html",
@@ -99,8 +125,8 @@ def review_index(request: HttpRequest, partnership: Partnership) -> HttpResponse
             "page_title": "Reviews",
             "breadcrumbs": crumbs(partnership, ("Reviews", "")),
             "can_edit": can_edit(request.user, partnership),
-            "rapid_reviews": selectors.rapid_reviews_for(partnership=partnership)[:200],
-            "practice_reviews": selectors.practice_reviews_for(partnership=partnership)[:200],
+            "rapid_reviews": rapid,
+            "practice_reviews": practice,
         },
     )
 

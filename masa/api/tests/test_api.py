@@ -13,7 +13,8 @@ from rest_framework.test import APIClient
 from masa.accounts.models import Role
 from masa.api.models import ApiToken
 from masa.api.services import api_token_create, api_token_revoke, key_hash
-from masa.incidents.models import CaseRecordView, IncidentChild, SeriousIncident
+from masa.casereads.models import CaseRead
+from masa.incidents.models import IncidentChild, SeriousIncident
 from masa.incidents.tests.conftest import user_with
 from masa.incidents.tests.factories import IncidentChildFactory, SeriousIncidentFactory
 from masa.partnerships.tests.factories import complete_partnership
@@ -135,7 +136,15 @@ def test_list_detail_and_clocks(partnership, la, key):
     assert (panel["start"], panel["due"], panel["status"]) == ("2025-06-02", "2025-06-09", "met")
     assert clocks[1]["status"] == "overdue"  # never told the partners
     assert panel["explanation"]
-    assert CaseRecordView.objects.filter(page__startswith="api token").count() == 2
+    # the list, the detail and the clocks: one read each, none for the 404
+    reads = CaseRead.objects.order_by("id")
+    assert [r.channel for r in reads] == ["api"] * 3
+    assert all(r.reader is None and r.reader_label.startswith("API token") for r in reads)
+    assert [r.what for r in reads] == [
+        "list of 1 notification",
+        f"notification {reference}",
+        f"notification {reference} (clocks)",
+    ]
 
 
 def test_a_signed_in_case_reader_reads_and_a_viewer_does_not(partnership, la):

@@ -12,6 +12,7 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from masa.accounts.models import Role
+from masa.casereads.models import CaseRead
 from masa.clocks.registry import ClockView, clocks_for, providers
 from masa.clocks.selectors import dashboard_for
 from masa.clocks.services import clock_pause
@@ -114,9 +115,13 @@ def test_the_page_and_the_provider_run_a_bounded_number_of_queries(
     with django_assert_max_num_queries(2 + 2 + 1):
         views = clocks_for(partnership, today=TODAY)
     assert len(views) == count * 2 + (count + 1) // 2
-    with django_assert_max_num_queries(8 + 2 + 1):
+    # + the notifications the rows name and the logged read of them
+    with django_assert_max_num_queries(8 + 2 + 1 + 2):
         response = client.get("/partnerships/testshire/clocks/")
     assert response.status_code == 200
+    read = CaseRead.objects.get()
+    assert (read.channel, len(read.record_ids)) == ("list", count)
+    assert read.what == f"clock dashboard naming {count} case records"
 
 
 def run(*args):

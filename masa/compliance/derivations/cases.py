@@ -201,7 +201,7 @@ def judge(
         return Derived(Status.MET, [counted + still], evidence)
     reasons = [counted + still, "Late: " + "; ".join(i.dates(done_word) for i in late) + "."]
     status = Status.NOT_MET if len(late) == judged else Status.PARTLY_MET
-    return Derived(status, reasons, evidence)
+    return Derived(status, reasons, evidence, [counted + still, f"{len(late)} late."])
 
 
 def notifications_on_time(context: Context) -> Derived:
@@ -252,7 +252,10 @@ def lac_deaths_notified(context: Context) -> Derived:
         period=cases.period,
     )
     status = Status.NOT_ASSESSED if found.status == Status.NOT_APPLICABLE else found.status
-    return Derived(status, [*found.reasons, LAC_DEATH_APPLIES], found.evidence)
+    summary = [*found.summary, LAC_DEATH_APPLIES] if found.summary is not None else None
+    return found._replace(
+        status=status, reasons=[*found.reasons, LAC_DEATH_APPLIES], summary=summary
+    )
 
 
 def care_leaver_deaths_notified(context: Context) -> Derived:
@@ -295,9 +298,12 @@ def care_leaver_deaths_notified(context: Context) -> Derived:
         f"no timescale, so none is judged late."
     )
     if not waiting:
-        return Derived(Status.MET, [counted], evidence)
+        return Derived(Status.MET, [counted], evidence, summary=[counted])
     return Derived(
-        Status.NOT_ASSESSED, [counted, "Not yet notified: " + ", ".join(waiting) + "."], evidence
+        Status.NOT_ASSESSED,
+        [counted, "Not yet notified: " + ", ".join(waiting) + "."],
+        evidence,
+        summary=[counted, f"{plural(len(waiting), 'death')} not yet notified."],
     )
 
 
@@ -322,7 +328,11 @@ def rapid_reviews_on_time(context: Context) -> Derived:
     missing = [i.reference for i in cases.notified if not cases.rapid_reviews[i.pk].pk]
     if missing:
         found = found._replace(
-            reasons=[*found.reasons, "No rapid review recorded for " + ", ".join(missing) + "."]
+            reasons=[*found.reasons, "No rapid review recorded for " + ", ".join(missing) + "."],
+            summary=[
+                *(found.summary or found.reasons),
+                f"No rapid review recorded for {plural(len(missing), 'notification')}.",
+            ],
         )
     return found
 
@@ -376,7 +386,8 @@ def practice_reviews_reported(context: Context) -> Derived:
     if not failures:
         return Derived(Status.MET, [counted], evidence)
     status = Status.NOT_MET if len(failures) == len(published) else Status.PARTLY_MET
-    return Derived(status, [counted, *(f + "." for f in failures)], evidence)
+    summary = [counted, f"{plural(len(failures), 'practice review')} fell short."]
+    return Derived(status, [counted, *(f + "." for f in failures)], evidence, summary)
 
 
 def practice_reviews_published(context: Context) -> Derived:
@@ -435,10 +446,12 @@ def practice_reviews_published(context: Context) -> Derived:
     ]
     if pending:
         reasons.append(f"{plural(len(pending), 'review')} awaiting publication, not yet due.")
+    summary = None
     if overdue:
+        summary = [*reasons, f"{plural(len(overdue), 'review')} not published as planned."]
         reasons.append("Not published as planned: " + ", ".join(r.reference for r in overdue) + ".")
     if not overdue:
         status = Status.MET if published else Status.NOT_APPLICABLE
     else:
         status = Status.PARTLY_MET if published else Status.NOT_MET
-    return Derived(status, reasons, evidence)
+    return Derived(status, reasons, evidence, summary)

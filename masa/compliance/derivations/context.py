@@ -18,11 +18,15 @@ from masa.partnerships.periods import current_on
 
 
 class Derived(NamedTuple):
-    """A rule's verdict: a status word, why (plain English) and which records it read."""
+    """A rule's verdict: a status word, why (plain English) and which records it read.
+
+    A rule over case records whose reasons name a case (a reference, a date) also gives `summary`:
+    the same reasons as counts only, for readers who may not see case records."""
 
     status: str
     reasons: list[str]
     evidence: list[str]
+    summary: list[str] | None = None
 
 
 class Context:

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from masa.accounts.models import Role
-from masa.incidents.models import CaseRecordView
+from masa.casereads.models import CaseRead
 from masa.incidents.services import incident_record
 
 from .factories import TODAY, notification
@@ -76,7 +76,12 @@ def test_no_child_reference_and_no_summary(manager_client, partnership, incident
 
 def test_every_exported_record_read_is_logged(manager_client, partnership, incidents):
     manager_client.get(export_url(partnership))
-    assert CaseRecordView.objects.filter(page="export.csv").count() == 2
+    read = CaseRead.objects.get()
+    assert (read.channel, read.what, len(read.record_ids)) == (
+        "export",
+        "CSV of 2 notifications",
+        2,
+    )
 
 
 def test_the_list_filters_apply(manager_client, partnership, incidents):

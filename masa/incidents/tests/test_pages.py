@@ -8,8 +8,9 @@ from bs4 import BeautifulSoup
 from django.test import Client
 
 from masa.accounts.models import Role
+from masa.casereads.models import CaseRead
 from masa.clocks.models import ClockEvent
-from masa.incidents.models import CaseRecordView, IncidentChild, SeriousIncident
+from masa.incidents.models import IncidentChild, SeriousIncident
 from masa.incidents.services import incident_record
 from masa.partnerships.tests.factories import UserFactory
 from masa.timeline.models import Event
@@ -81,7 +82,7 @@ def test_other_members_get_the_explanation_page(client_as, incident, role):
         response = client.get(path)
         assert response.status_code == 403, path
         assert soup(response).h1.get_text(strip=True) == "You do not have access to this page"
-    assert not CaseRecordView.objects.exists()
+    assert not CaseRead.objects.exists()
 
 
 def test_strangers_get_403_and_anonymous_visitors_sign_in(incident):
@@ -105,10 +106,15 @@ def test_the_detail_page_shows_each_clock_and_logs_the_view(client_as, incident)
     assert rows["wt2023.notify-partners"].select_one(".govuk-tag").get_text(strip=True) == "Overdue"
     assert page.select_one("[data-children]").get_text().count("TS-25-0001-A") == 1
     assert not page.select("[data-actions]")  # read only
-    view = CaseRecordView.objects.get()
-    assert (view.user.username, view.incident, view.page) == ("scrutineer", incident, "detail")
+    read = CaseRead.objects.get()
+    assert (read.reader.username, read.record_ids, read.channel) == (
+        "scrutineer",
+        [incident.pk],
+        "page",
+    )
+    assert read.what == f"notification {incident.reference}"
     client.get(f"/partnerships/testshire/incidents/{incident.pk}/history/")
-    assert CaseRecordView.objects.count() == 2
+    assert CaseRead.objects.count() == 2
 
 
 def test_the_manager_sees_only_the_allowed_actions(manager_client, incident):
@@ -129,7 +135,13 @@ def test_the_list_filters_by_status_and_year(manager_client, partnership, la, ma
     assert refs("?status=draft") == ["SIN-2025-002"]
     assert refs("?year=2025&status=notified") == ["SIN-2025-001"]
     assert refs("?year=1999") == ["SIN-2025-001", "SIN-2025-002"]  # not a year on file: ignored
-    assert not CaseRecordView.objects.exists()  # the list shows no case detail
+    # one logged read per list page shown, naming what it listed
+    assert [r.what for r in CaseRead.objects.order_by("id")] == [
+        "list of 2 notifications",
+        "list of 1 notification",
+        "list of 1 notification",
+        "list of 2 notifications",
+    ]
 
 
 def test_recording_a_notification_through_the_form(manager_client, la):

@@ -6,9 +6,10 @@ from datetime import date, timedelta
 import pytest
 from django.db import IntegrityError, transaction
 
+from masa.casereads.models import CaseRead
 from masa.core.errors import InvalidInput, TransitionNotAllowed
 from masa.geography.tests.factories import LocalAuthorityFactory
-from masa.incidents.models import CaseRecordView, IncidentChild, SeriousIncident
+from masa.incidents.models import IncidentChild, SeriousIncident
 from masa.incidents.services import (
     incident_record,
     incident_transition,
@@ -236,7 +237,7 @@ def test_transitions_in_order_and_out_of_order(partnership, la, manager):
     with pytest.raises(InvalidInput, match="is closed"):
         notification_record(incident=incident, which="partners", on=date(2025, 6, 5), by=manager)
     assert snapshot() == before
-    assert not CaseRecordView.objects.exists()
+    assert not CaseRead.objects.exists()
 
 
 def test_a_looked_after_childs_death_is_accepted_without_abuse_or_neglect(partnership, la, manager):

@@ -12,7 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from masa.accounts.access import partnership_view
+from masa.casereads.models import Channel
+from masa.casereads.services import read_logged
 from masa.core.versioning import version_initial
+from masa.incidents.access import can_read_cases
+from masa.timeline.models import Event
+from masa.timeline.selectors import case_event_counts, case_events_among
 
 from .. import selectors, services
 from ..forms import PartnershipCreateForm, PartnershipEditForm
@@ -34,22 +39,49 @@ def partnership_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _log_case_events(
+    request: HttpRequest, partnership: Partnership, events: list[Event], *, where: str
+) -> None:
+    """Events about case records name cases: a case reader's page showing them is a logged read."""
+    shown = case_events_among(events)
+    read_logged(
+        request,
+        partnership=partnership,
+        channel=Channel.LIST,
+        record_type="case event",
+        records=shown,
+        what=f"{where} listing {len(shown)} event{'s' if len(shown) != 1 else ''} about cases",
+        references=[e.subject_label or e.verb for e in shown],
+    )
+
+
 @partnership_view()
 def overview(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     today = timezone.localdate()
+    case_details = can_read_cases(request.user, partnership)
+    found = selectors.partnership_overview(partnership, on=today, case_details=case_details)
+    if case_details:
+        _log_case_events(request, partnership, found.events, where="overview")
     return page(
         request,
         "partnerships/overview.html",
         partnership,
         title=partnership.name,
-        overview=selectors.partnership_overview(partnership, on=today),
+        overview=found,
         compliance_url=f"/partnerships/{partnership.slug}/compliance/",
     )
 
 
 @partnership_view()
 def history(request: HttpRequest, partnership: Partnership) -> HttpResponse:
-    events = Paginator(selectors.history_for(partnership), 50).get_page(request.GET.get("page"))
+    """Every event, newest first; events about case records only for those who may read them,
+    and how many there are for everyone else."""
+    case_details = can_read_cases(request.user, partnership)
+    events = Paginator(selectors.history_for(partnership, case_details=case_details), 50).get_page(
+        request.GET.get("page")
+    )
+    if case_details:
+        _log_case_events(request, partnership, list(events.object_list), where="history")
     return page(
         request,
         "partnerships/history.html",
@@ -57,6 +89,7 @@ def history(request: HttpRequest, partnership: Partnership) -> HttpResponse:
         title="History",
         trail=[("History", "")],
         events=events,
+        hidden_case_events=[] if case_details else case_event_counts(partnership=partnership),
     )
 
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from docx import Document
 
 from masa.accounts.models import Role
+from masa.casereads.models import CaseRead
 from masa.incidents.tests.factories import IncidentChildFactory
-from masa.reviews.models import ReviewRecordView
 
 from .factories import rapid_to
 
@@ -63,7 +63,12 @@ def test_the_pack_has_the_headings_tables_and_no_more_than_the_reference(
     assert decision.rows[1].cells[1].text == "Local child safeguarding practice review"
     assert decision.rows[3].cells[1].text == "Learning likely"
     assert panel.rows[3].cells[1].text == "Agreed"
-    assert ReviewRecordView.objects.filter(rapid_review=review, page="pack.docx").count() == 1
+    read = CaseRead.objects.get()
+    assert (read.channel, read.record_ids, read.what) == (
+        "export",
+        [review.pk],
+        f"rapid review {review.incident.reference} (pack.docx)",
+    )
 
 
 def test_children_appear_only_by_reference(manager_client, review):

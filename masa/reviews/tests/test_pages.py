@@ -10,8 +10,9 @@ from django.test import Client
 from django.urls import reverse
 
 from masa.accounts.models import Role
+from masa.casereads.models import CaseRead
 from masa.incidents.tests.conftest import user_with
-from masa.reviews.models import PracticeReview, RapidReview, ReviewRecordView
+from masa.reviews.models import PracticeReview, RapidReview
 from masa.reviews.steps import PRACTICE, RAPID
 from masa.reviews.workflow import PracticeStatus, RapidStatus
 
@@ -50,8 +51,12 @@ def test_review_roles_and_the_scrutineer_read(client_as, partnership, reviews, r
     client = client_as(role)
     for page in pages(partnership, *reviews):
         assert client.get(page).status_code == 200, page
-    assert ReviewRecordView.objects.filter(rapid_review=reviews[0]).count() == 1
-    assert ReviewRecordView.objects.filter(practice_review=reviews[1]).count() == 1
+    reads = CaseRead.objects.order_by("id")
+    assert [(r.channel, r.record_type, r.record_ids) for r in reads] == [
+        ("list", "review", [reviews[0].pk, reviews[1].pk]),
+        ("page", "rapid review", [reviews[0].pk]),
+        ("page", "practice review", [reviews[1].pk]),
+    ]
 
 
 @pytest.mark.parametrize("role", NOBODY)
@@ -59,7 +64,7 @@ def test_others_get_403(client_as, partnership, reviews, role):
     client = client_as(role)
     for page in pages(partnership, *reviews):
         assert client.get(page).status_code == 403, page
-    assert not ReviewRecordView.objects.exists()
+    assert not CaseRead.objects.exists()
 
 
 def test_scrutineer_is_offered_no_step_and_cannot_post(client_as, partnership, reviews):

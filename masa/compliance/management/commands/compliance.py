@@ -3,6 +3,9 @@ compliance matrix of one partnership (a DESIGN.md contract; JSON keys in `masa.c
 
 JSON and CSV go to standard output unless `--out` is given; Excel and Word go to `--out`, or as
 bytes to standard output. An unknown slug or a bad date exits 1.
+
+It runs as an operator, so the rows judged from case records carry their full detail; the export
+is logged as a read of those records ("Operator (masa compliance)").
 """
 
 from __future__ import annotations
@@ -13,8 +16,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from masa.casereads.models import Channel
+from masa.casereads.services import case_read_record
+from masa.compliance.derivations import Context
+from masa.compliance.derivations.cases import CASE_RULES
 from masa.compliance.exports import FORMATS, render
-from masa.compliance.selectors import matrix_for
+from masa.compliance.selectors import case_records_read, matrix_for
 from masa.core.dates import parse_iso_date
 from masa.partnerships.models import Partnership
 
@@ -41,10 +48,24 @@ class Command(BaseCommand):
             raise CommandError(
                 f"No partnership with the slug {options['slug']!r}. Known: {known or 'none'}."
             )
-        matrix = matrix_for(partnership=partnership, at=at)
+        context = Context(partnership, at)
+        matrix = matrix_for(partnership=partnership, at=at, context=context)
         if not matrix.rows:
             self.stderr.write("No requirements loaded: run `masa statute sync` (or `masa demo`).")
         fmt = options["format"]
+        if any(row.rule in CASE_RULES for row in matrix.rows):
+            records = case_records_read(context)
+            case_read_record(
+                by=None,
+                partnership=partnership,
+                channel=Channel.EXPORT,
+                record_type="case record",
+                records=records,
+                what=f"compliance matrix naming {len(records)} case record"
+                + ("" if len(records) == 1 else "s"),
+                path=f"masa compliance {partnership.slug} --format {fmt} --at {at.isoformat()}",
+                reader_label="Operator (masa compliance)",
+            )
         content = render(matrix, fmt)
         if options["out"]:
             Path(options["out"]).write_bytes(content)
