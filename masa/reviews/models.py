@@ -158,7 +158,7 @@ class PracticeReview(TimeStampedModel):
     published_on = models.DateField(null=True, blank=True)
     published_url = models.URLField(max_length=500, blank=True)
     status = models.CharField(
-        max_length=20, choices=PracticeStatus.choices, default=PracticeStatus.DECIDED
+        max_length=20, choices=PracticeStatus.choices, default=PracticeStatus.INITIATED
     )
 
     history = HistoricalRecords()
