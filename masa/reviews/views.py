@@ -24,6 +24,7 @@ from masa.partnerships.views.common import crumbs, posted
 from . import exports, forms, selectors, services, steps
 from .access import can_edit, can_read, review_view
 from .clocks import (
+    checkpoint_clocks,
     clock_rules,
     practice_clocks,
     rapid_clocks,
@@ -249,7 +250,10 @@ def practice_review_detail(request: HttpRequest, partnership: Partnership, pk: i
             "page_title": f"{review.reference}: {review.title}",
             "breadcrumbs": _trail(partnership, (review.reference, "")),
             "can_edit": editing,
-            "clocks": practice_clocks(review, settings=settings, today=today),
+            "clocks": practice_clocks(review, settings=settings, today=today)
+            + checkpoint_clocks(
+                review, weeks=settings.checkpoint_interval_weeks, today=today, held=held
+            ),
             "settings": settings,
             "checkpoints": held,
             "next_checkpoint": next_checkpoint_due(

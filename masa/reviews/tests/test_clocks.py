@@ -125,6 +125,6 @@ def test_the_provider_runs_a_bounded_number_of_queries(
     for _ in range(count):
         rapid_to("sent", partnership, manager)
         practice_to("published", partnership, manager)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         views = clocks_for(partnership, today=TODAY)
     assert len(views) == count * 4
