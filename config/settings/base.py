@@ -155,7 +155,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:sign-in"
-LOGIN_REDIRECT_URL = "partnerships:list"
+LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:signed-out"
 
 LANGUAGE_CODE = "en-gb"
@@ -170,6 +170,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+
+# Uploaded files (reviewers' draft and final reports) live outside the static files and are never
+# served from a public URL: only views that check access read them.
+MEDIA_ROOT = DATA_DIR / "uploads"
+MASA_UPLOAD_MAX_MB = int(env("MASA_UPLOAD_MAX_MB", "20"))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8

@@ -2,12 +2,24 @@
 
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.utils import timezone
 
 
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect("partnerships:list")
+        from masa.accounts.selectors import partnerships_visible_to
+        from masa.reviews.selectors import reviews_of_reviewer
+
+        return render(
+            request,
+            "core/home_signed_in.html",
+            {
+                "page_title": "Home",
+                "has_partnerships": partnerships_visible_to(request.user).exists(),  # type: ignore[arg-type]
+                "your_reviews": reviews_of_reviewer(request.user, today=timezone.localdate()),
+            },
+        )
     return render(request, "core/home.html")
 
 

@@ -21,6 +21,8 @@ from masa.statute.services import statute_sync
 
 from .conftest import axe_violations, sign_in
 
+HOME = re.compile(r"^https?://[^/]+/$")
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -43,6 +45,8 @@ def _check(page, failures: dict[str, list]) -> None:
 def test_business_manager_walks_the_partnership_and_every_page_passes_axe(page, demo):
     failures: dict[str, list] = {}
     sign_in(page, "business-manager", DEMO_PASSWORD)
+    page.wait_for_url(HOME)  # signing in lands on the home page
+    page.get_by_role("link", name="Your partnerships").click()
     page.wait_for_url(re.compile(r"/partnerships/$"))
     assert page.get_by_role("heading", level=1).inner_text() == "Your partnerships"
     _check(page, failures)
@@ -114,7 +118,7 @@ def test_business_manager_walks_the_partnership_and_every_page_passes_axe(page, 
 def test_adding_a_priority_shows_errors_then_saves(page, demo):
     failures: dict[str, list] = {}
     sign_in(page, "business-manager", DEMO_PASSWORD)
-    page.wait_for_url(re.compile(r"/partnerships/$"))
+    page.wait_for_url(HOME)
     before = Priority.objects.filter(partnership__slug="northshire").count()
 
     page.goto("/partnerships/northshire/priorities/add/")

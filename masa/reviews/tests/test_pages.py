@@ -78,12 +78,15 @@ def test_an_appointed_reviewer_sees_only_their_review(partnership, manager):
     client.force_login(reviewer)
     page = client.get(url("practice-detail", partnership, own.pk))
     assert page.status_code == 200 and "Child T" in page.content.decode()
-    assert soup(page).select("[data-actions]") == []  # reads, never changes
+    # of the partnership's steps, only the checkpoint is the reviewer's to record
+    assert [a.text for a in soup(page).select("[data-actions] a")] == [PRACTICE["checkpoint"].label]
     assert soup(page).select("[data-history]") == []
     assert client.get(url("practice-detail", partnership, other.pk)).status_code == 403
     assert client.get(url("rapid-detail", partnership, rapid.pk)).status_code == 403
     assert client.get(url("index", partnership)).status_code == 403
-    assert client.get(url("practice-step", partnership, own.pk, "checkpoint")).status_code == 403
+    assert client.get(url("practice-step", partnership, own.pk, "checkpoint")).status_code == 200
+    assert client.get(url("practice-step", partnership, own.pk, "report")).status_code == 404
+    assert client.get(url("practice-step", partnership, other.pk, "checkpoint")).status_code == 403
     appointment = own.appointments.get()
     appointment.removed_on = date(2026, 3, 1)
     appointment.save()
