@@ -7,7 +7,10 @@ migrates, then bulk-creates the partnerships (one fictional local authority each
 incident notifications spread evenly over them and over the ten years to today (about 67 each):
 sent to the Panel and the partners 1 to 7 working days after the local authority became aware (so
 some late), one in ten a looked-after child's death, the newest ones not yet sent, and a rapid
-review for every other notified case. One more partnership gets only two notifications. Requests
+review for every other notified case; each partnership also has open actions (one in three
+overdue) and practice reviews under way with checkpoints held (about one for every ten
+notifications). One more partnership gets only two notifications, two actions and one practice
+review. Requests
 the clock dashboard `/partnerships/<slug>/clocks/` of one large partnership as its signed-in
 business manager `--runs` times with Django's test Client, and times `masa clocks list SLUG`
 (in process, through call_command).
@@ -76,6 +79,51 @@ def _incidents(partnership, la, count: int, today: date):  # -> list[SeriousInci
     return made
 
 
+def _actions_and_practice_reviews(rows, per: int, small, today: date) -> None:
+    """Open actions (every third overdue) and practice reviews in progress, each with two
+    checkpoints held: `per // 3` actions and `per // 10` reviews a partnership, two and one for
+    `small`."""
+    from masa.actions.models import Action, Recommendation
+    from masa.partnerships.models import Organisation
+    from masa.reviews.models import PracticeReview, ReviewCheckpoint
+    from masa.reviews.workflow import PracticeStatus
+
+    owners = Organisation.objects.bulk_create(
+        Organisation(name=f"Bench agency {p.slug}", kind="relevant_agency") for p in rows
+    )
+    recommendations = Recommendation.objects.bulk_create(
+        Recommendation(partnership=p, source_label="Bench", reference=f"{p.slug}-R1",
+                       text="Fictional bench recommendation.", made_on=today - timedelta(days=400))
+        for p in rows
+    )  # fmt: skip
+    actions, reviews = [], []
+    for p, owner, recommendation in zip(rows, owners, recommendations, strict=True):
+        count, review_count = (2, 1) if p == small else (max(2, per // 3), max(1, per // 10))
+        actions.extend(
+            Action(recommendation=recommendation, partnership=p, text=f"Bench action {i}",
+                   owner=owner, due_on=today + timedelta(days=30 - 20 * (i % 3)))
+            for i in range(count)
+        )  # fmt: skip
+        reviews.extend(
+            PracticeReview(partnership=p, reference=f"LCSPR-B-{i:03d}", title="Child B",
+                           initiated_on=today - timedelta(days=100 + i),
+                           status=PracticeStatus.IN_PROGRESS)
+            for i in range(review_count)
+        )  # fmt: skip
+    Action.objects.bulk_create(actions, batch_size=2000)
+    made = PracticeReview.objects.bulk_create(reviews, batch_size=2000)
+    ReviewCheckpoint.objects.bulk_create(
+        (
+            ReviewCheckpoint(review=r, due_on=r.initiated_on + timedelta(weeks=6 * n),
+                             held_on=r.initiated_on + timedelta(weeks=6 * n, days=1),
+                             progress_satisfactory=True, quality_satisfactory=True)
+            for r in made
+            for n in (1, 2)
+        ),
+        batch_size=2000,
+    )  # fmt: skip
+
+
 def _fixture(partnerships: int, notifications: int):  # -> (large, small, user)
     from masa.accounts.models import Membership, Role, User
     from masa.core.clocks.calendar import add_working_days
@@ -121,6 +169,7 @@ def _fixture(partnerships: int, notifications: int):  # -> (large, small, user)
         ),
         batch_size=2000,
     )
+    _actions_and_practice_reviews(rows, per, small, today)
     user = User.objects.create(username="bench-manager")
     Membership.objects.bulk_create(
         Membership(user=user, partnership=p, role=Role.BUSINESS_MANAGER) for p in (large, small)
@@ -161,6 +210,11 @@ def main() -> int:
         total = SeriousIncident.objects.count()
         rapids = RapidReview.objects.count()
         on_page = SeriousIncident.objects.filter(partnership=large).count()
+        from masa.actions.models import Action
+        from masa.reviews.models import PracticeReview
+
+        actions_on_page = Action.objects.filter(partnership=large).count()
+        practice_on_page = PracticeReview.objects.filter(partnership=large).count()
         client = Client()
         client.force_login(user)
         url = "/partnerships/{}/clocks/"
@@ -173,7 +227,8 @@ def main() -> int:
     p95 = statistics.quantiles(times, n=20)[-1] if len(times) >= 2 else times[0]
     print(
         f"clock dashboard: {total} notifications and {rapids} rapid reviews over "
-        f"{args.partnerships + 1} partnerships (built in {built:.0f} s); {on_page} notifications "
+        f"{args.partnerships + 1} partnerships (built in {built:.0f} s); {on_page} notifications, "
+        f"{actions_on_page} open actions and {practice_on_page} practice reviews with checkpoints "
         f"in the measured partnership, {rows} table rows, {args.runs} runs"
     )
     print(f"  median {median:.1f} ms   p95 {p95:.1f} ms   (target: median < {TARGET_MS:.0f} ms)")

@@ -242,6 +242,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
+# Uploaded files (reviewers' draft and final reports) live outside the static files and are never
+# served from a public URL: only views that check access read them.
+MEDIA_ROOT = DATA_DIR / "uploads"
+MASA_UPLOAD_MAX_MB = int(env("MASA_UPLOAD_MAX_MB", "20"))
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
 CSRF_COOKIE_HTTPONLY = True

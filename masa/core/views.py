@@ -3,16 +3,24 @@
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
+        from masa.accounts.selectors import partnerships_visible_to
         from masa.documents.selectors import awaiting_signature
+        from masa.reviews.selectors import reviews_of_reviewer
 
         return render(
             request,
             "core/home_signed_in.html",
-            {"page_title": "Home", "awaiting": awaiting_signature(request.user)},
+            {
+                "page_title": "Home",
+                "awaiting": awaiting_signature(request.user),
+                "has_partnerships": partnerships_visible_to(request.user).exists(),  # type: ignore[arg-type]
+                "your_reviews": reviews_of_reviewer(request.user, today=timezone.localdate()),
+            },
         )
     return render(request, "core/home.html")
 

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Prefetch
@@ -24,16 +24,29 @@ from django.urls import reverse
 from masa.clocks.models import ClockEvent
 from masa.clocks.registry import ClockView
 from masa.clocks.selectors import due_with_events, events_for
-from masa.core.clocks.engine import ClockStatus, DueDate, status_of
-from masa.core.clocks.rules import Basis
+from masa.core.clocks.engine import ClockStatus, DueDate, long_date, status_of
+from masa.core.clocks.rules import Basis, Unit
 from masa.statute.loader import load_library
 
-from .models import ClockBasis, PracticeReview, RapidReview, ReviewerAppointment, ReviewSettings
+from .models import (
+    ClockBasis,
+    PracticeReview,
+    RapidReview,
+    ReviewCheckpoint,
+    ReviewerAppointment,
+    ReviewSettings,
+)
+from .workflow import PracticeStatus
 
 REG16 = "si2018-789.report-before-publication"
 REG16_WORKING = "wt2023.report-before-publication-working"
 REG17 = "si2018-789.keep-published"
 SIX_MONTHS = "wt2018.lcspr-complete"
+# SI 2018/789 reg 14(1) asks for "regular intervals"; the interval is the partnership's setting
+CHECKPOINT = "si2018-789.reg14.monitor-time-quality"
+CHECKPOINT_CITATION = "SI 2018/789 reg 14(1)"
+# checkpoints fall due while the review is under way (as services.practice.CHECKPOINT_STATUSES)
+CHECKPOINTS_DUE = frozenset({PracticeStatus.REVIEWER_APPOINTED, PracticeStatus.IN_PROGRESS})
 Events = dict[tuple[int, str], list[ClockEvent]]
 
 
@@ -166,6 +179,66 @@ def practice_clocks(
     return clocks
 
 
+def _checkpoint_due(review: PracticeReview, number: int, weeks: int) -> DueDate:
+    start = review.initiated_on
+    due = start + timedelta(weeks=weeks * number)
+    return DueDate(
+        rule=CHECKPOINT,
+        start=start,
+        due=due,
+        unit=Unit.CALENDAR_DAYS,
+        amount=7 * weeks * number,
+        skipped=(),
+        explanation=f"Checkpoint {number}: every {weeks} weeks (the partnership's interval) from "
+        f"initiation on {long_date(start)} → {long_date(due)}",
+    )
+
+
+def checkpoint_clocks(
+    review: PracticeReview,
+    *,
+    weeks: int,
+    today: date,
+    held: list[ReviewCheckpoint] | None = None,
+) -> list[ReviewClock]:
+    """The reg 14(1) progress and quality checkpoints: each one held (done on the day it was held)
+    and, while the review is under way, the next one due. `held` defaults to the review's
+    checkpoints (prefetched by the callers that list many reviews)."""
+    held = list(review.checkpoints.all()) if held is None else held
+    clocks = []
+    for number, checkpoint in enumerate(held, start=1):
+        due = replace(
+            _checkpoint_due(review, number, weeks),
+            due=checkpoint.due_on,
+            explanation=f"Checkpoint {number}, due {long_date(checkpoint.due_on)}, held "
+            f"{long_date(checkpoint.held_on)}",
+        )
+        clocks.append(
+            ReviewClock(
+                CHECKPOINT,
+                f"progress and quality checkpoint {number}",
+                due,
+                checkpoint.held_on,
+                status_of(checkpoint.due_on, checkpoint.held_on, today),
+                CHECKPOINT_CITATION,
+            )
+        )
+    if review.status in CHECKPOINTS_DUE:
+        number = len(held) + 1
+        due = _checkpoint_due(review, number, weeks)
+        clocks.append(
+            ReviewClock(
+                CHECKPOINT,
+                f"progress and quality checkpoint {number}",
+                due,
+                None,
+                status_of(due.due, None, today),
+                CHECKPOINT_CITATION,
+            )
+        )
+    return clocks
+
+
 def clock_rules(kind: str, partnership: Any) -> list[tuple[str, str]]:
     """The review's clocks that can be paused or extended (the reg 16 deadline counts back from
     publication and reg 17 is a floor, so neither is offered)."""
@@ -180,8 +253,8 @@ def clock_rules(kind: str, partnership: Any) -> list[tuple[str, str]]:
 
 
 def clocks_for(partnership: Any, *, today: date) -> list[ClockView]:
-    """Every review clock of the partnership: two queries when it has no reviews, at most seven
-    whatever the number of reviews."""
+    """Every review clock of the partnership, with the practice reviews' checkpoints: two queries
+    when it has no reviews, at most eight whatever the number of reviews."""
     views: list[ClockView] = []
     rapids = list(RapidReview.objects.filter(partnership=partnership).select_related("incident"))
     if rapids:
@@ -196,7 +269,7 @@ def clocks_for(partnership: Any, *, today: date) -> list[ClockView]:
     appointed = ReviewerAppointment.objects.filter(removed_on__isnull=True, user__isnull=False)
     reviews = list(
         PracticeReview.objects.filter(partnership=partnership).prefetch_related(
-            Prefetch("appointments", queryset=appointed, to_attr="reviewers")
+            Prefetch("appointments", queryset=appointed, to_attr="reviewers"), "checkpoints"
         )
     )
     if reviews:
@@ -205,13 +278,17 @@ def clocks_for(partnership: Any, *, today: date) -> list[ClockView]:
         for review in reviews:
             url = reverse("reviews:practice-detail", args=[partnership.slug, review.pk])
             reviewers = tuple(a.user_id for a in review.reviewers if a.user_id)  # type: ignore[attr-defined]
-            for clock in practice_clocks(
+            clocks = practice_clocks(
                 review,
                 settings=settings,
                 today=today,
                 six_months=partnership.six_month_practice_reviews,
                 events=events,
-            ):
+            )
+            clocks += checkpoint_clocks(
+                review, weeks=settings.checkpoint_interval_weeks, today=today
+            )
+            for clock in clocks:
                 who = reviewers if clock.rule == SIX_MONTHS else ()
                 views.append(
                     ClockView.of(f"{review.reference}: {clock.what}", url, clock, assignees=who)

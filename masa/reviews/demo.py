@@ -135,3 +135,32 @@ def demo_load(*, by: Any = None, today: date | None = None) -> str:
             _practice(rapid, stage, by, today)
             made += 1
     return f"{len(rapids)} rapid reviews and {made} practice reviews for northshire"
+
+
+@transaction.atomic
+def demo_reviewer_appoint(*, username: str = "reviewer", today: date | None = None) -> str:
+    """Appoint the demo reviewer account to northshire's practice review that is under way, so
+    the reviewer's pages can be tried (idempotent; run after the demo users exist)."""
+    from masa.accounts.models import User
+
+    from .services.practice import CHECKPOINT_STATUSES
+
+    today = today or timezone.localdate()
+    user = User.objects.filter(username=username).first()
+    review = (
+        PracticeReview.objects.filter(
+            partnership=fictional_northshire(), status__in=CHECKPOINT_STATUSES
+        )
+        .order_by("initiated_on", "id")
+        .first()
+    )
+    if user is None or review is None:
+        return "no demo reviewer or no northshire practice review under way"
+    if review.appointments.filter(user=user, removed_on__isnull=True).exists():
+        return f"{username} already reviews {review.reference}"
+    appointed = max(review.tor_agreed_on or review.initiated_on, today - timedelta(days=7))
+    services.reviewer_appoint(
+        review=review, by=None, name=f"{user} (demo reviewer account)", user=user,
+        appointed_on=min(appointed, today), today=today,
+    )  # fmt: skip
+    return f"{username} appointed to {review.reference}"

@@ -13,7 +13,15 @@ from masa.actions import forms as actions_forms
 from masa.core.forms import ServiceForm as CoreServiceForm
 from masa.core.forms import VersionedForm, date_field
 
-from .models import CRITERIA, Answer, ClockBasis, Decision, Publication, RapidReview
+from .models import (
+    CRITERIA,
+    Answer,
+    ClockBasis,
+    Decision,
+    Publication,
+    RapidReview,
+    ReportKind,
+)
 
 
 class ServiceForm(CoreServiceForm):
@@ -174,6 +182,24 @@ class CheckpointForm(ServiceForm):
         "Is the work of satisfactory quality?", "Say whether quality is satisfactory"
     )
     note = _text("Note", max_length=5000)
+
+
+class ReportUploadForm(ServiceForm):
+    kind = _radios("Which report is it?", ReportKind.choices, "Select the draft or final report")
+    upload = forms.FileField(
+        label="Upload a file",
+        widget=forms.FileInput(attrs={"accept": ".pdf,.docx,.doc"}),
+        max_length=200,
+        error_messages={
+            "required": "Select a PDF or Word file to upload",
+            "empty": "The selected file is empty",
+            "invalid": "Select a PDF or Word file to upload",
+            "missing": "Select a PDF or Word file to upload",
+            "max_length": "The file's name must be 200 characters or fewer",
+        },
+        help_text="A PDF or Word document (.pdf, .docx or .doc). A new upload is kept as a new "
+        "version; earlier versions stay.",
+    )
 
 
 class ReportForm(ServiceForm, VersionedForm):

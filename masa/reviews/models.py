@@ -3,10 +3,13 @@ s.16F; SI 2018/789 regs 11-17). Case records: the minimum personal data, every r
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from masa.core.models import TimeStampedModel
@@ -158,7 +161,7 @@ class PracticeReview(Versioned, TimeStampedModel):
     published_on = models.DateField(null=True, blank=True)
     published_url = models.URLField(max_length=500, blank=True)
     status = models.CharField(
-        max_length=20, choices=PracticeStatus.choices, default=PracticeStatus.DECIDED
+        max_length=20, choices=PracticeStatus.choices, default=PracticeStatus.INITIATED
     )
 
     history = HistoricalRecords()
@@ -242,3 +245,51 @@ class ReviewCheckpoint(models.Model):
 
     def __str__(self) -> str:
         return f"Checkpoint due {self.due_on:%d %b %Y}"
+
+
+class ReportKind(models.TextChoices):
+    DRAFT = "draft", "Draft report"
+    FINAL = "final", "Final report"
+
+
+def report_upload_to(upload: ReportUpload, filename: str) -> str:
+    """A private path under the default storage, never served from MEDIA_URL: the file is read
+    only through the review's download view, which checks access. The name the person gave is
+    kept in `original_name`, not in the path."""
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return (
+        f"private/reviews/{upload.review_id}/{upload.kind}-v{upload.version}-"
+        f"{uuid.uuid4().hex}.{suffix}"
+    )
+
+
+class ReportUpload(models.Model):
+    """A draft or final report file of a practice review. Each upload is a new version; none is
+    overwritten or deleted."""
+
+    review = models.ForeignKey(PracticeReview, on_delete=models.PROTECT, related_name="uploads")
+    kind = models.CharField(max_length=10, choices=ReportKind.choices)
+    version = models.PositiveIntegerField()
+    file = models.FileField(upload_to=report_upload_to, max_length=300)
+    original_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_by_label = models.CharField(max_length=200, blank=True)
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "kind", "version"], name="report_upload_one_per_version"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}, version {self.version}"

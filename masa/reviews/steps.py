@@ -117,12 +117,18 @@ PRACTICE: dict[str, Step] = {
 
 TABLES = {"rapid review": RAPID, "practice review": PRACTICE}
 
+# What the appointed reviewer may record on their own review: that it is under way, and its
+# progress and quality checkpoints (reg 14(1)). Every other step is the partnership's.
+REVIEWER_STEPS = frozenset({"begin", "checkpoint"})
 
-def offered(kind: str, status: str) -> list[tuple[str, Step]]:
-    """The steps open to a review of `kind` in `status`, in workflow order."""
+
+def offered(kind: str, status: str, *, reviewer: bool = False) -> list[tuple[str, Step]]:
+    """The steps open to a review of `kind` in `status`, in workflow order; with `reviewer`, only
+    those the appointed reviewer may take."""
     nexts = allowed(kind, status)
     return [
         (slug, step)
         for slug, step in TABLES[kind].items()
-        if (step.to and step.to in nexts) or status in step.while_in
+        if ((step.to and step.to in nexts) or status in step.while_in)
+        and (not reviewer or (kind == "practice review" and slug in REVIEWER_STEPS))
     ]

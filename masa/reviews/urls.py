@@ -28,5 +28,11 @@ urlpatterns = [
         views.practice_recommendation_add,
         name="practice-recommendation-add",
     ),
+    path("practice/<int:pk>/reports/upload/", views.practice_report_upload, name="report-upload"),
+    path(
+        "practice/<int:pk>/reports/<int:upload>/",
+        views.practice_report_download,
+        name="report-download",
+    ),
     path("practice/<int:pk>/<slug:step>/", views.practice_review_step, name="practice-step"),
 ]

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.conf import settings as django_settings
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -27,14 +29,17 @@ from masa.partnerships.views.common import crumbs, posted
 from . import exports, forms, selectors, services, steps
 from .access import can_edit, can_read, review_view
 from .clocks import (
+    checkpoint_clocks,
     clock_rules,
     practice_clocks,
     rapid_clocks,
     settings_for,
 )
-from .models import PracticeReview, RapidReview, ReviewerAppointment
-from .services.practice import next_checkpoint_due
+from .models import PracticeReview, RapidReview, ReportUpload, ReviewerAppointment
+from .services.practice import BEFORE_PUBLICATION, next_checkpoint_due
 from .workflow import PracticeStatus
+
+UPLOAD_STATUSES = BEFORE_PUBLICATION  # a report is uploaded while the review can still change
 
 
 def _url(name: str, partnership: Partnership, *args: Any) -> str:
@@ -150,10 +155,12 @@ def rapid_review_start(request: HttpRequest, partnership: Partnership, pk: int) 
     )
 
 
-@review_view()
+@review_view(source_reads=True)
 def rapid_review_detail(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
+    """Also read, never changed, by the reviewer of the practice review it led to: its source."""
     review = _rapid(partnership, pk, page="detail", user=request.user)
     editing = can_edit(request.user, partnership)
+    reading = can_read(request.user, partnership)
     today = timezone.localdate()
     return render(
         request,
@@ -166,7 +173,9 @@ def rapid_review_detail(request: HttpRequest, partnership: Partnership, pk: int)
             "can_edit": editing,
             "clocks": rapid_clocks(review, guidance=partnership.guidance, today=today),
             "steps": steps.offered("rapid review", review.status) if editing else [],
-            "events": selectors.history_for(subject=review)[:30],
+            # the notification, the pack and the case timeline are for the partnership's readers
+            "can_read": reading,
+            "events": selectors.history_for(subject=review)[:30] if reading else [],
         },
     )
 
@@ -265,9 +274,12 @@ def practice_review_add(request: HttpRequest, partnership: Partnership) -> HttpR
 def practice_review_detail(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
     review = _practice(partnership, pk, page="detail", user=request.user)
     editing = can_edit(request.user, partnership)
+    reading = can_read(request.user, partnership)
     settings = settings_for(partnership)
     today = timezone.localdate()
     held = list(review.checkpoints.all())
+    # whoever reaches the page without a partnership role is the review's appointed reviewer
+    reviewer = not reading
     return render(
         request,
         "reviews/practice_detail.html",
@@ -282,13 +294,21 @@ def practice_review_detail(request: HttpRequest, partnership: Partnership, pk: i
                 settings=settings,
                 today=today,
                 six_months=partnership.six_month_practice_reviews,
+            )
+            + checkpoint_clocks(
+                review, weeks=settings.checkpoint_interval_weeks, today=today, held=held
             ),
             "settings": settings,
             "checkpoints": held,
             "next_checkpoint": next_checkpoint_due(
                 review, weeks=settings.checkpoint_interval_weeks, held=len(held)
             ),
-            "steps": steps.offered("practice review", review.status) if editing else [],
+            "steps": steps.offered("practice review", review.status, reviewer=reviewer)
+            if editing or reviewer
+            else [],
+            "can_read": reading,
+            "uploads": selectors.uploads_of(review),
+            "can_upload": (editing or reviewer) and review.status in UPLOAD_STATUSES,
             "can_remove": editing and review.status in services.practice.BEFORE_PUBLICATION,
             "recommendations": recommendations_from(review, today=today),
             "can_recommend": editing and review.status in RECOMMENDING,
@@ -300,12 +320,14 @@ def practice_review_detail(request: HttpRequest, partnership: Partnership, pk: i
     )
 
 
-@review_view(edit=True)
+@review_view(edit=True, reviewer_writes=True)
 def practice_review_step(
     request: HttpRequest, partnership: Partnership, pk: int, step: str
 ) -> HttpResponse:
+    """The partnership's steps; the appointed reviewer gets only steps.REVIEWER_STEPS."""
     review = _practice(partnership, pk, page=step, user=request.user)
-    found = dict(steps.offered("practice review", review.status)).get(step)
+    reviewer = not can_edit(request.user, partnership)
+    found = dict(steps.offered("practice review", review.status, reviewer=reviewer)).get(step)
     if found is None:
         raise Http404
     back = _url("practice-detail", partnership, pk)
@@ -327,6 +349,46 @@ def practice_review_step(
         back=back,
         trail=[(review.reference, back)],
     )
+
+
+@review_view(edit=True, reviewer_writes=True)
+def practice_report_upload(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
+    """The appointed reviewer (or the partnership's editors) upload a draft or final report."""
+    review = _practice(partnership, pk, page="upload", user=request.user)
+    if review.status not in UPLOAD_STATUSES:
+        raise Http404
+    back = _url("practice-detail", partnership, pk)
+    files = request.FILES if request.method == "POST" else None
+    return _form(
+        request,
+        partnership,
+        forms.ReportUploadForm(posted(request), files),
+        call=lambda d: services.report_upload(review=review, by=request.user, **d),
+        title="Upload a report",
+        lead=f"{review}. A PDF or Word document up to {django_settings.MASA_UPLOAD_MAX_MB} MB.",
+        back=back,
+        trail=[(review.reference, back)],
+    )
+
+
+@review_view(reviewer_reads=True)
+def practice_report_download(
+    request: HttpRequest, partnership: Partnership, pk: int, upload: int
+) -> FileResponse:
+    """A report file, only through this view (never a public URL), logged as a read."""
+    review = _practice(partnership, pk, page="report-file", user=request.user)
+    found = ReportUpload.objects.filter(review=review, pk=upload).first()
+    name = found.file.name if found else None
+    if found is None or not name or not default_storage.exists(name):
+        raise Http404
+    response = FileResponse(
+        default_storage.open(name, "rb"),
+        as_attachment=True,
+        filename=found.original_name,
+        content_type=found.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 RECOMMENDING = frozenset(

@@ -17,7 +17,8 @@ class RapidStatus(models.TextChoices):
 
 
 class PracticeStatus(models.TextChoices):
-    DECIDED = "decided", "Decided"
+    # a new review: initiated, its terms of reference not yet agreed
+    INITIATED = "initiated", "Initiated"
     TOR_AGREED = "tor_agreed", "Terms of reference agreed"
     REVIEWER_APPOINTED = "reviewer_appointed", "Reviewer appointed"
     IN_PROGRESS = "in_progress", "In progress"

@@ -21,6 +21,8 @@ from masa.statute.services import statute_sync
 
 from .conftest import axe_violations, sign_in
 
+HOME = re.compile(r"^https?://[^/]+/$")
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 

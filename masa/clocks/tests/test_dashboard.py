@@ -111,12 +111,12 @@ def test_the_page_and_the_provider_run_a_bounded_number_of_queries(
         )  # fmt: skip
         clock_pause(subject=incident, rule="wt2023.notify-panel", from_date=start + timedelta(days=n + 1),
                     to_date=start + timedelta(days=n + 2), reason="Agreed", by=manager)  # fmt: skip
-    # incidents' provider, then reviews' and documents' (none here)
-    with django_assert_max_num_queries(2 + 2 + 1):
+    # incidents' provider, then reviews', documents' and actions' (none here)
+    with django_assert_max_num_queries(2 + 2 + 1 + 1):
         views = clocks_for(partnership, today=TODAY)
     assert len(views) == count * 2 + (count + 1) // 2
-    # + the notifications the rows name and the logged read of them
-    with django_assert_max_num_queries(8 + 2 + 1 + 2):
+    # + the notifications the rows name and the logged read of them; + actions' provider
+    with django_assert_max_num_queries(8 + 2 + 1 + 1 + 2):
         response = client.get("/partnerships/testshire/clocks/")
     assert response.status_code == 200
     read = CaseRead.objects.get()
@@ -226,3 +226,79 @@ def _clock():
 
 def _masa_default_provider(partnership, *, today):
     return [ClockView.of("Arrangements: copy to the Department for Education", "/x/", _clock())]
+
+
+def _actions_and_checkpoints(partnership, manager, count):
+    """`count` actions (every other one overdue, one done) and `count` practice reviews under way,
+    each with one checkpoint held and the next one due."""
+    from masa.actions.tests.factories import ActionFactory, RecommendationFactory
+    from masa.actions.workflow import ActionStatus
+    from masa.partnerships.selectors import partnership_organisations
+    from masa.reviews import services as review_services
+    from masa.reviews.tests.factories import TODAY as REVIEW_TODAY
+    from masa.reviews.tests.factories import practice_to
+
+    owner = partnership_organisations(partnership).first()
+    recommendation = RecommendationFactory(partnership=partnership, reference="TS-R1")
+    for n in range(count):
+        ActionFactory(
+            recommendation=recommendation, owner=owner, text=f"Action {n}",
+            due_on=date(2025, 12, 1) if n % 2 else date(2026, 3, 1),
+        )  # fmt: skip
+    ActionFactory(
+        recommendation=recommendation, owner=owner, text="Done already",
+        due_on=date(2025, 11, 1), status=ActionStatus.IMPLEMENTED,
+    )  # fmt: skip
+    for _ in range(count):
+        review = practice_to("in_progress", partnership, manager)
+        review_services.checkpoint_record(
+            review=review, by=manager, held_on=date(2026, 2, 25), progress_satisfactory=True,
+            quality_satisfactory=True, today=REVIEW_TODAY,
+        )  # fmt: skip
+
+
+def test_open_actions_and_review_checkpoints_are_clocks(partnership, manager):
+    _actions_and_checkpoints(partnership, manager, 2)
+    board = dashboard_for(partnership=partnership, today=TODAY)  # Wed 7 Jan 2026
+    overdue = [v for v in board.overdue if v.rule == "masa.action-due"]
+    assert [v.subject for v in overdue] == ["TS-R1: action, Action 1"]
+    assert overdue[0].due == date(2025, 12, 1) and "not a statutory one" in overdue[0].explanation
+    running = [v.subject for v in board.running if v.rule == "masa.action-due"]
+    assert running == ["TS-R1: action, Action 0"]
+    assert "Done already" not in " ".join(v.subject for v in clocks_for(partnership, today=TODAY))
+    # initiated Mon 12 Jan 2026, every 6 weeks: checkpoint 1 due Mon 23 Feb, held Wed 25 Feb
+    # (late); checkpoint 2 due Mon 6 Apr 2026
+    later = dashboard_for(partnership=partnership, today=date(2026, 4, 7))
+    checkpoints = [v for v in later.overdue if v.rule == "si2018-789.reg14.monitor-time-quality"]
+    assert len(checkpoints) == 2 and {v.due for v in checkpoints} == {date(2026, 4, 6)}
+    assert all("checkpoint 2" in v.subject for v in checkpoints)
+    assert "every 6 weeks" in checkpoints[0].explanation
+    held = [v for v in later.met_late if "checkpoint 1" in v.subject]
+    assert len(held) == 2 and held[0].done == date(2026, 2, 25)
+
+
+def test_the_page_shows_overdue_actions_and_checkpoints(client_as, partnership, manager):
+    _actions_and_checkpoints(partnership, manager, 1)
+    page = BeautifulSoup(
+        client_as(Role.BUSINESS_MANAGER).get("/partnerships/testshire/clocks/").content,
+        "html.parser",
+    )
+    overdue = page.select_one("[data-section=overdue]").get_text(" ", strip=True)
+    # the page judges on the real today, after every date above
+    assert "TS-R1: action, Action 0" in overdue
+    assert "progress and quality checkpoint 2" in overdue
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_actions_and_checkpoints_do_not_add_queries_per_row(
+    client_as, partnership, manager, count, django_assert_max_num_queries
+):
+    _actions_and_checkpoints(partnership, manager, count)
+    client = client_as(Role.CHAIR)
+    # incidents' 2 (no cases), reviews' 2 + 2 practice-review prefetches + settings + events,
+    # documents' 1, actions' 1
+    with django_assert_max_num_queries(2 + 6 + 1 + 1):
+        views = clocks_for(partnership, today=TODAY)
+    assert len([v for v in views if v.rule == "masa.action-due"]) == count
+    with django_assert_max_num_queries(8 + 6 + 1 + 1):
+        assert client.get("/partnerships/testshire/clocks/").status_code == 200

@@ -38,6 +38,8 @@ def _component(field: forms.BoundField) -> str:
         return "textarea"
     if isinstance(widget, forms.PasswordInput):
         return "password"
+    if isinstance(widget, forms.FileInput):
+        return "file"
     return "input"
 
 

@@ -22,6 +22,7 @@ from .rapid import (
     rapid_review_update,
     review_settings_update,
 )
+from .reports import report_upload
 
 __all__ = [
     "checkpoint_record",
@@ -39,6 +40,7 @@ __all__ = [
     "rapid_review_send",
     "rapid_review_start",
     "rapid_review_update",
+    "report_upload",
     "review_settings_update",
     "reviewer_appoint",
     "reviewer_remove",

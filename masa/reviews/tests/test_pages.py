@@ -83,12 +83,15 @@ def test_an_appointed_reviewer_sees_only_their_review(partnership, manager):
     client.force_login(reviewer)
     page = client.get(url("practice-detail", partnership, own.pk))
     assert page.status_code == 200 and "Child T" in page.content.decode()
-    assert soup(page).select("[data-actions]") == []  # reads, never changes
+    # of the partnership's steps, only the checkpoint is the reviewer's to record
+    assert [a.text for a in soup(page).select("[data-actions] a")] == [PRACTICE["checkpoint"].label]
     assert soup(page).select("[data-history]") == []
     assert client.get(url("practice-detail", partnership, other.pk)).status_code == 403
     assert client.get(url("rapid-detail", partnership, rapid.pk)).status_code == 403
     assert client.get(url("index", partnership)).status_code == 403
-    assert client.get(url("practice-step", partnership, own.pk, "checkpoint")).status_code == 403
+    assert client.get(url("practice-step", partnership, own.pk, "checkpoint")).status_code == 200
+    assert client.get(url("practice-step", partnership, own.pk, "report")).status_code == 404
+    assert client.get(url("practice-step", partnership, other.pk, "checkpoint")).status_code == 403
     appointment = own.appointments.get()
     appointment.removed_on = date(2026, 3, 1)
     appointment.save()
@@ -252,3 +255,42 @@ def test_recommendations_wait_for_the_final_report(manager_client, partnership, 
     page = manager_client.get(url("practice-detail", partnership, review.pk)).content.decode()
     assert add not in page
     assert manager_client.get(add).status_code == 404
+
+
+def test_history_lines_carry_the_date_and_time(manager_client, partnership, manager):
+    from django.utils import timezone
+
+    from masa.timeline.models import Event
+
+    review = practice_to("tor_agreed", partnership, manager)
+    Event.objects.filter(subject_id=str(review.pk), verb="practice_review.initiated").update(
+        occurred_at=timezone.make_aware(timezone.datetime(2026, 1, 12, 9, 30))
+    )
+    page = soup(manager_client.get(url("practice-detail", partnership, review.pk)))
+    lines = page.select("[data-history] li")
+    assert len(lines) == 2
+    dates = [line.select_one("time[data-when]") for line in lines]
+    assert all(d is not None and d.get_text(strip=True) for d in dates)
+    assert dates[-1].get_text(strip=True) == "12 Jan 2026 09:30"
+    assert dates[-1]["datetime"].startswith("2026-01-12T09:30")
+
+
+def test_a_new_practice_review_shows_it_is_initiated(manager_client, partnership):
+    response = manager_client.post(
+        url("practice-add", partnership),
+        {
+            "title": "Child N",
+            "initiated_on_0": "2",
+            "initiated_on_1": "3",
+            "initiated_on_2": "2026",
+        },
+    )
+    review = PracticeReview.objects.get(title="Child N")
+    assert response.status_code == 302 and review.status == PracticeStatus.INITIATED
+    detail = soup(manager_client.get(url("practice-detail", partnership, review.pk)))
+    assert detail.select_one("[data-status]").get_text(strip=True) == "Initiated"
+    row = soup(manager_client.get(url("index", partnership))).select_one(
+        "[data-practice-reviews] tbody tr"
+    )
+    assert row.select_one(".govuk-tag").get_text(strip=True) == "Initiated"
+    assert "Decided" not in row.get_text()

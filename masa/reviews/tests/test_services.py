@@ -104,7 +104,7 @@ def test_out_of_order_moves_are_refused(partnership, manager):
         services.rapid_review_send(review=review, by=manager, sent_on=SENT, today=TODAY)
     with pytest.raises(TransitionNotAllowed):
         services.rapid_review_close(review=review, by=manager)
-    practice = practice_to("decided", partnership, manager)
+    practice = practice_to("initiated", partnership, manager)
     with pytest.raises(TransitionNotAllowed):
         services.practice_review_publish(
             review=practice, by=manager, published_on=date(2026, 5, 1),

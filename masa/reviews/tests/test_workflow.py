@@ -41,7 +41,8 @@ def test_open_and_terminal_are_derived():
     assert {RapidStatus.CLOSED} == workflow.RAPID_TERMINAL
     assert {PracticeStatus.CLOSED} == workflow.PRACTICE_TERMINAL
     assert (
-        RapidStatus.OPEN in workflow.RAPID_OPEN and PracticeStatus.DECIDED in workflow.PRACTICE_OPEN
+        RapidStatus.OPEN in workflow.RAPID_OPEN
+        and PracticeStatus.INITIATED in workflow.PRACTICE_OPEN
     )
 
 

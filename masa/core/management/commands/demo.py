@@ -42,6 +42,9 @@ class Command(BaseCommand):
         from masa.accounts.demo import DEMO_PASSWORD, demo_users_create
 
         users = demo_users_create()
+        from masa.reviews.demo import demo_reviewer_appoint
+
+        self.stdout.write(f"Demo reviewer: {demo_reviewer_appoint()}")
         url = f"http://127.0.0.1:{port}/"
         self.stdout.write(self.style.SUCCESS(f"\nMASA demo is ready at {url}"))
         self.stdout.write(f"Sign in at {url}account/sign-in/ with password '{DEMO_PASSWORD}' as:")
