@@ -15,6 +15,7 @@ from django.test import Client
 
 from masa.accounts.demo import DEMO_PASSWORD
 from masa.accounts.models import User
+from masa.accounts.tests.people import password_signed_in
 from masa.reviews.demo import demo_reviewer_appoint
 from masa.reviews.models import PracticeReview, RapidReview
 from masa.reviews.services import report_upload
@@ -66,8 +67,7 @@ def reviewer_site(site):  # noqa: F811  (the fixture imported above)
         partnership=own.partnership, practice_review__isnull=True
     )
     assert other is not None and unrelated.exists()
-    client = Client(raise_request_exception=False)
-    assert client.login(username="reviewer", password=DEMO_PASSWORD)
+    client = password_signed_in(Client(raise_request_exception=False), "reviewer", DEMO_PASSWORD)
     return {
         "client": client,
         "own": (own.pk, own.rapid_review.pk, upload.pk),
@@ -127,8 +127,9 @@ def test_nothing_else_of_any_partnership_answers_the_reviewer(reviewer_site, slu
 
 def test_the_walk_would_see_a_leak(reviewer_site):
     """The business manager, walked the same way, gets the pages the reviewer is refused."""
-    manager = Client(raise_request_exception=False)
-    assert manager.login(username="business-manager", password=DEMO_PASSWORD)
+    manager = password_signed_in(
+        Client(raise_request_exception=False), "business-manager", DEMO_PASSWORD
+    )
     practice, rapid, upload = reviewer_site["own"]
     for route in (
         "partnerships/<slug:slug>/compliance/",

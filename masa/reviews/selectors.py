@@ -115,7 +115,13 @@ def reviews_of_reviewer(user: Any, *, today: date) -> list[ReviewerReview]:
         config = settings.get(review.partnership_id) or ReviewSettings(
             partnership=review.partnership
         )
-        clocks = practice_clocks(review, settings=config, today=today, events=events)
+        clocks = practice_clocks(
+            review,
+            settings=config,
+            today=today,
+            six_months=review.partnership.six_month_practice_reviews,
+            events=events,
+        )
         clocks += checkpoint_clocks(review, weeks=config.checkpoint_interval_weeks, today=today)
         open_clocks = sorted((c for c in clocks if c.done is None), key=lambda c: c.due.due)
         first = open_clocks[0] if open_clocks else None

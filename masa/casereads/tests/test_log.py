@@ -45,7 +45,7 @@ CHANNELS = [
     ("/incidents/", "list", "notification", "list of 1 notification"),
     ("/reviews/", "list", "review", "list of 0 rapid and 1 practice reviews"),
     ("/reviews/practice/{p}/", "page", "practice review", "practice review LCSPR-2026-01"),
-    ("/clocks/", "list", "case record", "clock dashboard naming 1 case record"),
+    ("/clocks/", "list", "case record", "clock dashboard naming 2 case records"),
     ("/incidents/export.csv", "export", "notification", "CSV of 1 notification"),
     (
         "/compliance/?at=2026-03-31",

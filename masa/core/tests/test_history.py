@@ -1,10 +1,10 @@
 """Every MASA model keeps its history (django-simple-history), except the append-only logs, which are
-themselves history: the timeline of business events, the log of reminders sent and the sign-in log
-(rows are written once and never changed)."""
+themselves history: the timeline of business events, the log of reminders sent, the sign-in log and
+the read log of case records (rows are written once and never changed)."""
 
 from django.apps import apps
 
-APPEND_ONLY = {"timeline.Event", "clocks.Reminder", "accounts.SignInEvent"}
+APPEND_ONLY = {"timeline.Event", "clocks.Reminder", "accounts.SignInEvent", "casereads.CaseRead"}
 
 
 def test_every_model_records_its_history():

@@ -145,7 +145,8 @@ def test_the_reviewer_records_a_checkpoint_on_their_own_review_only(
     assert "chronology still awaited" in page.select_one("[data-checkpoints]").get_text()
     rows = page.select("[data-clocks] [data-rule='si2018-789.reg14.monitor-time-quality']")
     assert len(rows) == 2 and "Mon 6 Apr 2026" in rows[-1].get_text()
-    assert page.select_one("[data-clocks] [data-rule='wt2018.lcspr-complete']")
+    # a WT2023 partnership that has not opted in to the 6-month local default runs no such clock
+    assert not page.select_one("[data-clocks] [data-rule='wt2018.lcspr-complete']")
     # not on another review, not the partnership's steps, and garbage changes nothing
     assert (
         client.post(url("practice-step", partnership, other.pk, "checkpoint"), answer).status_code
