@@ -23,7 +23,14 @@ from masa.statute.schema import LEVELS, TOPICS
 from .derivations import Context
 from .models import Assessment, Status
 from .periods import Period, financial_year, format_day
-from .records import AssessmentRow, LinkRow, RequirementRow, assessment_rows, requirement_rows
+from .records import (
+    AssessmentRow,
+    LinkRow,
+    RequirementRow,
+    assessment_rows,
+    requirement_count,
+    requirement_rows,
+)
 
 STATUSES: tuple[str, ...] = tuple(s.value for s in Status)
 GUIDANCE = "guidance"
@@ -84,10 +91,15 @@ class Matrix:
     by_level: dict[str, dict[str, int]]  # level → status → rows, likewise
     filters: dict[str, str] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    unfiltered: int = 0  # every current requirement of the frameworks, whatever the filters
 
     @property
     def total(self) -> int:
         return sum(self.summary.values())
+
+    @property
+    def shown(self) -> int:
+        return len(self.rows)
 
     def groups(self) -> list[tuple[str, str, list[MatrixRow]]]:
         """(topic, topic label, rows) in the statute vocabulary's order."""
@@ -142,6 +154,7 @@ def matrix_for(
     if status:
         rows = [row for row in rows if row.status == status]
     filters = {"topic": topic, "level": level, "status": status, "framework": framework}
+    narrowed = topic or level or framework
     return Matrix(
         partnership=partnership,
         at=at,
@@ -152,6 +165,7 @@ def matrix_for(
         by_level=by_level,
         filters={k: v for k, v in filters.items() if v},
         notes=_notes(partnership, at, frameworks),
+        unfiltered=requirement_count(frameworks) if narrowed else len(requirements),
     )
 
 
