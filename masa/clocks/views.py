@@ -13,7 +13,7 @@ from django.utils import timezone
 from masa.accounts.models import Role
 from masa.accounts.selectors import can_edit
 from masa.core.errors import InvalidInput
-from masa.incidents.access import case_view
+from masa.incidents.access import can_edit_cases, case_view
 from masa.partnerships.models import Partnership
 from masa.partnerships.views.common import crumbs, posted
 
@@ -43,6 +43,9 @@ def dashboard(request: HttpRequest, partnership: Partnership) -> HttpResponse:
             "sections": sections,
             "met": board.met,
             "total": board.total,
+            # reminder settings and API tokens: the business manager's (the same rules as their views)
+            "can_edit": can_edit(request.user, partnership)  # type: ignore[arg-type]
+            and can_edit_cases(request.user, partnership),
         },
     )
 
