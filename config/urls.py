@@ -6,6 +6,7 @@ urlpatterns = [
     path("account/", include("masa.accounts.urls")),
     path("statute/", include("masa.statute.urls")),
     path("coverage/", include("masa.geography.urls")),
+    path("published/", include("masa.documents.published_index_urls")),
     path("published/<slug:slug>/", include("masa.documents.public_urls")),
     path("partnerships/", include("masa.partnerships.urls")),
     path("partnerships/<slug:slug>/compliance/", include("masa.compliance.urls")),

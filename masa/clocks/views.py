@@ -17,7 +17,7 @@ from masa.accounts.selectors import can_edit
 from masa.casereads.models import Channel
 from masa.casereads.services import read_logged
 from masa.core.errors import InvalidInput
-from masa.incidents.access import case_view
+from masa.incidents.access import can_edit_cases, case_view
 from masa.incidents.models import SeriousIncident
 from masa.partnerships.models import Partnership
 from masa.partnerships.views.common import crumbs, posted
@@ -88,6 +88,9 @@ def dashboard(request: HttpRequest, partnership: Partnership) -> HttpResponse:
             "sections": sections,
             "met": board.met,
             "total": board.total,
+            # reminder settings and API tokens: the business manager's (the same rules as their views)
+            "can_edit": can_edit(request.user, partnership)  # type: ignore[arg-type]
+            and can_edit_cases(request.user, partnership),
         },
     )
 

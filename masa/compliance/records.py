@@ -110,6 +110,11 @@ def requirement_rows(
     ]
 
 
+def requirement_count(frameworks: tuple[Framework, ...]) -> int:
+    """How many current requirements `frameworks` hold, unfiltered. One query."""
+    return requirements_for_frameworks([f.pk for f in frameworks]).count()
+
+
 def assessment_rows(
     *, partnership: Partnership, at: date, requirement_id: str | None = None
 ) -> dict[str, AssessmentRow]:

@@ -25,7 +25,14 @@ from .derivations.cases import CASE_RULES, CaseRecords
 from .derivations.evidence import plural
 from .models import Assessment, Status
 from .periods import Period, financial_year, format_day
-from .records import AssessmentRow, LinkRow, RequirementRow, assessment_rows, requirement_rows
+from .records import (
+    AssessmentRow,
+    LinkRow,
+    RequirementRow,
+    assessment_rows,
+    requirement_count,
+    requirement_rows,
+)
 
 STATUSES: tuple[str, ...] = tuple(s.value for s in Status)
 COUNTS_ONLY = (
@@ -97,10 +104,15 @@ class Matrix:
     filters: dict[str, str] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
     case_details: bool = True  # False: case rows give counts only (the viewer reads no cases)
+    unfiltered: int = 0  # every current requirement of the frameworks, whatever the filters
 
     @property
     def total(self) -> int:
         return sum(self.summary.values())
+
+    @property
+    def shown(self) -> int:
+        return len(self.rows)
 
     def groups(self) -> list[tuple[str, str, list[MatrixRow]]]:
         """(topic, topic label, rows) in the statute vocabulary's order."""
@@ -158,6 +170,7 @@ def matrix_for(
     if status:
         rows = [row for row in rows if row.status == status]
     filters = {"topic": topic, "level": level, "status": status, "framework": framework}
+    narrowed = topic or level or framework
     return Matrix(
         partnership=partnership,
         at=at,
@@ -169,6 +182,7 @@ def matrix_for(
         filters={k: v for k, v in filters.items() if v},
         notes=_notes(partnership, at, frameworks) + (() if case_details else (COUNTS_ONLY,)),
         case_details=case_details,
+        unfiltered=requirement_count(frameworks) if narrowed else len(requirements),
     )
 
 

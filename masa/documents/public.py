@@ -6,6 +6,7 @@
     /published/<slug>/arrangements/history/             every published version, what changed
     /published/<slug>/arrangements/versions/<n>/        one published version (and .docx, .pdf)
     /published/<slug>/yearly-report/<2024-25>/…         the same for a yearly report
+    /published/<slug>/yearly-report/<2024-25>/report.json  its content as JSON (yearly_report_json)
 
 Only published and superseded versions are public; a draft is a 404 whoever asks. The pages only
 read (GET and HEAD; anything else is 405). Everything shown
@@ -150,7 +151,11 @@ def arrangements_json_url(slug: str) -> str:
 
 def _trail(partnership: Partnership, *more: tuple[str, str]) -> list[tuple[str, str]]:
     index = reverse("public_documents:index", kwargs={"slug": partnership.slug})
-    return [(f"{partnership.name}: published documents", index), *more]
+    return [
+        ("Published documents", reverse("published:index")),
+        (f"{partnership.name}: published documents", index),
+        *more,
+    ]
 
 
 # Pages --------------------------------------------------------------------------------------------
@@ -194,7 +199,10 @@ def partnership_index(request: HttpRequest, slug: str) -> HttpResponse:
             "arrangements": arrangements,
             "reports": [d for d in listed if d.document.kind == DocumentKind.YEARLY_REPORT],
             "json_url": arrangements_json_url(slug) if arrangements else "",
-            "breadcrumbs": [(f"{partnership.name}: published documents", "")],
+            "breadcrumbs": [
+                ("Published documents", reverse("published:index")),
+                (f"{partnership.name}: published documents", ""),
+            ],
         },
     )
 
@@ -231,10 +239,12 @@ def _page(
             "docx_url": document_url(document, suffix="docx", number=number),
             "pdf_url": document_url(document, suffix="pdf", number=number),
             "history_url": document_url(document, suffix="history"),
-            "json_url": (
+            "json_url": ""
+            if not is_current
+            else (
                 arrangements_json_url(partnership.slug)
-                if document.kind == DocumentKind.ARRANGEMENTS and is_current
-                else ""
+                if document.kind == DocumentKind.ARRANGEMENTS
+                else document_url(document, suffix="json")
             ),
             "breadcrumbs": trail,
         },

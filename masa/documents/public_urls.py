@@ -4,6 +4,7 @@ from django.urls import URLPattern, path
 
 from . import public
 from .arrangements_json import arrangements_json_view
+from .yearly_report_json import yearly_report_json_view
 
 
 def _document_paths(prefix: str, name: str) -> list[URLPattern]:
@@ -29,4 +30,9 @@ urlpatterns = [
     *_document_paths("arrangements", "arrangements"),
     *_document_paths("yearly-report/<str:period>", "yearly-report"),
     path("arrangements.json", arrangements_json_view, name="arrangements-json"),
+    path(
+        "yearly-report/<str:period>/report.json",
+        yearly_report_json_view,
+        name="yearly-report-json",
+    ),
 ]

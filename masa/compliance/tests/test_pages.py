@@ -76,6 +76,27 @@ def test_filters_narrow_the_rows(member_client, library):
     assert html.select_one("[data-empty]")
 
 
+@pytest.mark.parametrize(
+    ("query", "shown", "sentence"),
+    [
+        ("", 4, "4 requirements."),
+        ("&status=met", 1, "Showing 1 of 4 requirements: those that match the filters."),
+        ("&status=not_assessed", 3, "Showing 3 of 4 requirements: those that match the filters."),
+        ("&framework=wt2023", 2, "Showing 2 of 4 requirements: those that match the filters."),
+        ("&level=should&status=not_assessed", 1, "Showing 1 of 4 requirements: those that"),
+        ("&topic=scrutiny&status=not_met", 0, "Showing 0 of 4 requirements: those that match"),
+    ],
+)
+def test_the_count_says_how_many_rows_are_shown_of_how_many(
+    member_client, library, query, shown, sentence
+):
+    html = page(member_client.get(MATRIX + "?at=2025-06-02" + query))
+    assert len(html.select("tr[data-requirement]")) == shown
+    count = html.select_one("[data-shown]")
+    assert (count["data-shown"], count["data-of"]) == (str(shown), "4")
+    assert count.get_text(" ", strip=True).startswith(sentence)
+
+
 def test_bad_filters_show_an_error_and_the_matrix_for_today(member_client, library):
     html = page(member_client.get(MATRIX + "?at=31-12-2025&status=nonsense"))
     summary = html.select_one(".govuk-error-summary")

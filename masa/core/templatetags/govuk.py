@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django import forms, template
 from django.template.loader import render_to_string
+from django.utils.html import format_html
 
 from masa.core import presentation
 from masa.core.forms import DateInputWidget
@@ -84,3 +85,29 @@ def _selected(field: forms.BoundField) -> set[str]:
     if isinstance(value, list | tuple):
         return {str(v) for v in value}
     return {str(value)}
+
+
+class _ScrollRegion(template.Node):
+    def __init__(self, label: template.base.FilterExpression, nodelist: template.NodeList):
+        self.label = label
+        self.nodelist = nodelist
+
+    def render(self, context: template.Context) -> str:
+        return format_html(
+            '<div class="masa-table-wrapper" role="region" aria-label="{}" tabindex="0">{}</div>',
+            self.label.resolve(context),
+            self.nodelist.render(context),
+        )
+
+
+@register.tag
+def scroll_region(parser: template.base.Parser, token: template.base.Token) -> _ScrollRegion:
+    """`{% scroll_region "Actions" %}<table …>{% endscroll_region %}`: a wide table scrolls sideways
+    inside its own labelled region on a narrow screen instead of the whole page (WCAG 1.4.10
+    reflow); the region takes keyboard focus so it can be scrolled without a mouse."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("scroll_region takes one argument: the region's label")
+    nodelist = parser.parse(("endscroll_region",))
+    parser.delete_first_token()
+    return _ScrollRegion(parser.compile_filter(bits[1]), nodelist)

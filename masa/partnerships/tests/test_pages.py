@@ -107,14 +107,18 @@ def test_overview_shows_the_registry(member_client, partnership):
     assert "Independent Scrutineer" in people and "Chief Constable" in people
 
 
-def test_overview_lists_findings_with_tags_and_fix_links(member_client, partnership):
+def test_overview_lists_findings_with_tags_and_fix_links(member_client, editor_client, partnership):
     RoleAssignment.objects.filter(partnership=partnership, role=RoleKind.SCRUTINEER).delete()
     RoleAssignment.objects.filter(partnership=partnership, role=RoleKind.BUSINESS_MANAGER).delete()
-    page = soup(member_client.get("/partnerships/testshire/"))
+    page = soup(editor_client.get("/partnerships/testshire/"))
     items = page.select(".govuk-task-list__item")
     assert [i["data-code"] for i in items] == ["scrutineer_missing", "business_manager_missing"]
     assert "govuk-tag--red" in items[0].select_one(".govuk-tag")["class"]
     assert items[0].select_one("a")["href"] == "/partnerships/testshire/people/add/?role=scrutineer"
+    # a member who may not change the records reads the same findings, without the fix links
+    items = soup(member_client.get("/partnerships/testshire/")).select(".govuk-task-list__item")
+    assert [i["data-code"] for i in items] == ["scrutineer_missing", "business_manager_missing"]
+    assert not [i.select_one("a") for i in items if i.select_one("a")]
 
 
 def test_add_links_show_only_to_editors(member_client, editor_client):
