@@ -254,7 +254,7 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Content-Security-Policy (django-csp, ADR 0016): everything comes from MASA itself, no script or
+# Content-Security-Policy (django-csp, ADR 0019): everything comes from MASA itself, no script or
 # style is inline (templates load static files; charts use SVG presentation attributes), no plugins,
 # no framing, forms post only back to MASA.
 CONTENT_SECURITY_POLICY = {
