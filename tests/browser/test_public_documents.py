@@ -12,7 +12,7 @@ import pytest
 from django.utils import timezone
 
 from masa.accounts.models import Role
-from masa.accounts.tests.people import member_of
+from masa.accounts.tests.people import lead_partners_of, member_of
 from masa.core.management.commands.demo import LOADERS
 from masa.documents import services
 from masa.documents.content import Chart, DocumentContent, Prose, SectionContent, Signatory, Table
@@ -22,7 +22,6 @@ from masa.documents.tests.factories import (
     YearlyReportFactory,
     write_every_section,
 )
-from masa.partnerships.models import StatutoryPartner
 from masa.partnerships.tests.factories import complete_partnership
 from masa.statute.services import statute_sync
 
@@ -76,14 +75,9 @@ def published():
     )
     version = document.versions.get()
     write_every_section(version)
-    for partner in StatutoryPartner.objects.filter(partnership=partnership):
-        lead = member_of(
-            partnership,
-            f"lead-{partner.partner_type}",
-            Role.LEAD_PARTNER,
-            organisation=partner.organisation,
-        )
-        services.version_sign(version=version, partner_type=partner.partner_type, by=lead)
+    # Each partner's lead safeguarding partner, holding that partner's role on the day, signs.
+    for partner_type, lead in lead_partners_of(partnership).items():
+        services.version_sign(version=version, partner_type=partner_type, by=lead)
     services.version_publish(version=version, published_on=date(2025, 4, 1), by=editor)
     # The yearly report's two versions are written directly: the pages read only snapshots.
     report = YearlyReportFactory(partnership=partnership, period="2024-25")
