@@ -12,6 +12,7 @@ from django.utils.text import Truncator
 
 from masa.clocks.registry import ClockView
 from masa.core.clocks.engine import long_date, status_of
+from masa.core.clocks.rules import Basis
 
 from .models import Action
 from .workflow import ACTION_OPEN
@@ -51,6 +52,7 @@ def clocks_for(partnership: Any, *, today: date) -> list[ClockView]:
                 explanation=f"Due {long_date(action.due_on)}, the date agreed for the action "
                 f"({action.owner.name}, {action.get_status_display().lower()}); a partnership "
                 "date, not a statutory one",
+                basis=Basis.AGREED,
             )
         )
     return views

@@ -15,6 +15,7 @@ STATUS_TAGS: dict[str, tuple[str, str]] = {
     # clock bases other than statutory (masa.core.clocks.rules.Basis)
     "masa_default": ("govuk-tag--yellow", "MASA default, not statutory"),
     "local_default": ("govuk-tag--yellow", "Local default, not statutory"),
+    "agreed": ("govuk-tag--yellow", "Agreed date, not statutory"),
     # a provision enacted but not yet commenced (masa.statute.schema.COMMENCEMENT_STATUSES)
     "awaiting_regulations": ("govuk-tag--grey", "Not yet in force"),
     # requirement levels

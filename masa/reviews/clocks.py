@@ -191,6 +191,8 @@ def _checkpoint_due(review: PracticeReview, number: int, weeks: int) -> DueDate:
         skipped=(),
         explanation=f"Checkpoint {number}: every {weeks} weeks (the partnership's interval) from "
         f"initiation on {long_date(start)} → {long_date(due)}",
+        # reg 14(1) asks for monitoring "at regular intervals"; the interval is the partnership's
+        basis=Basis.LOCAL_DEFAULT,
     )
 
 

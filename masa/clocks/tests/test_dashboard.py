@@ -263,6 +263,11 @@ def test_open_actions_and_review_checkpoints_are_clocks(partnership, manager):
     overdue = [v for v in board.overdue if v.rule == "masa.action-due"]
     assert [v.subject for v in overdue] == ["TS-R1: action, Action 1"]
     assert overdue[0].due == date(2025, 12, 1) and "not a statutory one" in overdue[0].explanation
+    # nothing here is presented as law: an action's date is agreed, a checkpoint's interval local
+    assert (overdue[0].statutory, overdue[0].as_json()["basis_label"]) == (
+        False,
+        "Agreed date, not statutory",
+    )
     running = [v.subject for v in board.running if v.rule == "masa.action-due"]
     assert running == ["TS-R1: action, Action 0"]
     assert "Done already" not in " ".join(v.subject for v in clocks_for(partnership, today=TODAY))
@@ -273,6 +278,9 @@ def test_open_actions_and_review_checkpoints_are_clocks(partnership, manager):
     assert len(checkpoints) == 2 and {v.due for v in checkpoints} == {date(2026, 4, 6)}
     assert all("checkpoint 2" in v.subject for v in checkpoints)
     assert "every 6 weeks" in checkpoints[0].explanation
+    assert {(v.statutory, v.basis_label) for v in checkpoints} == {
+        (False, "Local default, not statutory")
+    }
     held = [v for v in later.met_late if "checkpoint 1" in v.subject]
     assert len(held) == 2 and held[0].done == date(2026, 2, 25)
 
@@ -287,6 +295,7 @@ def test_the_page_shows_overdue_actions_and_checkpoints(client_as, partnership, 
     # the page judges on the real today, after every date above
     assert "TS-R1: action, Action 0" in overdue
     assert "progress and quality checkpoint 2" in overdue
+    assert "Agreed date, not statutory" in overdue and "Local default, not statutory" in overdue
 
 
 @pytest.mark.parametrize("count", [2, 20])

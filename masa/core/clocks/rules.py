@@ -8,17 +8,19 @@ from enum import StrEnum
 
 
 class Basis(StrEnum):
-    """Where a clock's period comes from. Every page, export and email labels the last two."""
+    """Where a clock's period comes from. Every page, export and email labels all but the first."""
 
     STATUTORY = "statutory"  # the Act, the Regulations or the statutory guidance
     MASA_DEFAULT = "masa_default"  # the source gives no period; MASA's rule supplies one
     LOCAL_DEFAULT = "local_default"  # a partnership chose to run a period its guidance does not set
+    AGREED = "agreed"  # a date the partnership agreed for one piece of work (an action's due date)
 
 
 BASIS_LABELS = {
     Basis.STATUTORY: "",
     Basis.MASA_DEFAULT: "MASA default, not statutory",
     Basis.LOCAL_DEFAULT: "Local default, not statutory",
+    Basis.AGREED: "Agreed date, not statutory",
 }
 
 
